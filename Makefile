@@ -1,0 +1,67 @@
+# sanhui — 三会一课 for LibreOffice Writer.  `make demo` and `make test` set up what is missing.
+SHELL := /bin/bash
+PYTHON_SYS ?= /usr/bin/python3
+VENV := .venv
+PY := $(VENV)/bin/python
+OXT := build/sanhui.oxt
+VENDOR := build/vendor
+SOURCES := $(shell find python extension dialogs description.xml -type f -not -path '*/__pycache__/*' 2>/dev/null)
+PURE := python/sanhui/model python/sanhui/content python/sanhui/odf python/sanhui/forms \
+	    python/sanhui/dates.py python/sanhui/cn_numerals.py python/sanhui/cn_clock.py python/sanhui/i18n.py
+
+.PHONY: all deps system venv vendor oxt install uninstall demo test test-unit test-office bench check clean
+
+all: oxt
+
+deps: system venv
+
+system:
+	@bash tools/setup-system.sh
+
+# The venv is made from the system interpreter with system packages: that is where `uno` lives.
+venv: $(VENV)/.done
+$(VENV)/.done: requirements-dev.txt
+	$(PYTHON_SYS) -m venv --system-site-packages $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+vendor: $(VENDOR)/.done
+$(VENDOR)/.done: requirements-dev.txt | venv
+	rm -rf $(VENDOR)
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps --target $(VENDOR) \
+	    python-dateutil==2.9.0.post0 six==1.17.0
+	@touch $@
+
+oxt: $(OXT)
+$(OXT): $(SOURCES) tools/build_oxt.py $(VENDOR)/.done
+	$(PY) tools/build_oxt.py $(VENDOR) $(OXT)
+
+install: deps oxt
+	PYTHONPATH=tools $(PY) -m devtools.install add $(OXT)
+
+uninstall: venv
+	PYTHONPATH=tools $(PY) -m devtools.install remove org.sanhui.writer
+
+demo: deps oxt
+	$(PY) tools/demo.py --out out
+
+test: deps oxt
+	$(PY) -m pytest tests/unit -q -p no:cacheprovider
+	SANHUI_NO_LXML=1 $(PY) -m pytest tests/unit -q -p no:cacheprovider -m "not lxml_only"
+	$(PY) -m pytest tests/office tests/gui -q -p no:cacheprovider
+
+test-unit: venv
+	$(PY) -m pytest tests/unit -q
+
+test-office: deps oxt
+	$(PY) -m pytest tests/office -q
+
+bench: deps oxt
+	$(PY) bench/run.py
+
+check: venv
+	$(VENV)/bin/ruff check python tools tests bench
+	$(VENV)/bin/mypy --strict $(PURE)
+
+clean:
+	rm -rf build out .pytest_cache .mypy_cache .ruff_cache

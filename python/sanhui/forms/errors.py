@@ -1,0 +1,34 @@
+"""A form error names the field at fault; the message is made in the UI language on demand."""
+
+from __future__ import annotations
+
+from typing import Dict
+
+from ..i18n import field_label, text
+
+
+class FormError(ValueError):
+    """Input that cannot be used: ``key`` is an i18n message, ``field`` the argument's name."""
+
+    def __init__(self, field: str, key: str, **params: object) -> None:
+        super().__init__(f"{field}: {key} {params}")
+        self.field = field
+        self.key = key
+        self.params: Dict[str, object] = dict(params)
+
+    def message(self, lang: str) -> str:
+        """The sentence a branch secretary reads, naming the field in their language."""
+        params = {k: _localize(v, lang) for k, v in self.params.items()}
+        params.setdefault("field", field_label(self.field, lang))
+        return text(self.key, lang, params)
+
+
+class Localized:
+    """A parameter that is itself a message key (e.g. the expected type's name)."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+
+def _localize(value: object, lang: str) -> object:
+    return text(value.key, lang) if isinstance(value, Localized) else value

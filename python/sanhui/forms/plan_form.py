@@ -1,0 +1,126 @@
+"""The form behind ``sanhui:InsertPlan``: its fields, defaults and checks.
+
+Dispatch arguments, a menu URL's query and (later) the dialog all end here, so a script and
+a person get the same defaults and the same messages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Dict, List, Mapping, Optional, Tuple
+
+from ..dates import Month
+from ..model.meeting import Absence, Meeting, MeetingDetails
+from ..model.plan import NotesMode
+from .arguments import check_names
+from .errors import FormError
+from .fields import bool_value, choice_value, int_value, month_value, text_value, time_value
+
+MEETING_CHOICES: Tuple[Tuple[str, Optional[Meeting]], ...] = (
+    ("committee", Meeting.COMMITTEE),
+    ("general", Meeting.GENERAL),
+    ("group", Meeting.GROUP),
+    ("lecture", Meeting.LECTURE),
+    ("month", None),
+)
+MEETING_LABELS = ("支委会", "党员大会", "党小组会", "党课", "整月")
+NOTES_CHOICES: Tuple[Tuple[str, NotesMode], ...] = tuple((m.value, m) for m in NotesMode)
+NOTES_LABELS = ("批注", "正文", "不插入")
+
+DETAIL_FIELDS = ("Date", "Place", "Host", "Recorder", "Expected", "Present", "Absent", "Attendees", "Topic")
+FIELDS = ("Meeting", "Month", "Branch", "Notes", *DETAIL_FIELDS, "Interactive")
+@dataclass(frozen=True)
+class PlanRequest:
+    """A checked request: which plan, for which month, and how to write it."""
+
+    meeting: Optional[Meeting]  # None: the whole month
+    month: Month
+    branch: str = ""
+    notes: NotesMode = NotesMode.COMMENTS
+    details: MeetingDetails = field(default_factory=MeetingDetails)
+    interactive: bool = False
+
+
+def parse_plan(args: Mapping[str, object], today: date,
+               defaults: Optional[Mapping[str, object]] = None) -> PlanRequest:
+    """Arguments (with defaults for what is missing) → PlanRequest, or FormError on bad input."""
+    given = check_names(args, FIELDS)
+    values: Dict[str, object] = dict(defaults or {})
+    values.update(given)
+    meeting = choice_value("Meeting", values.get("Meeting", "month"), MEETING_CHOICES, MEETING_LABELS)
+    month_raw = values.get("Month")
+    month = month_value("Month", month_raw) if month_raw not in (None, "") else Month(today.year, today.month)
+    notes = choice_value("Notes", values.get("Notes", "comments"), NOTES_CHOICES, NOTES_LABELS)
+    details = parse_details(given, today)
+    if meeting is None and not details.is_empty():
+        name = next(n for n in DETAIL_FIELDS if given.get(n) not in (None, ""))
+        raise FormError(name, "details_single_meeting")
+    return PlanRequest(
+        meeting=meeting,
+        month=month,
+        branch=text_value("Branch", values.get("Branch"), limit=100),
+        notes=notes,
+        details=details,
+        interactive=bool_value("Interactive", values.get("Interactive", False)),
+    )
+
+
+def parse_details(values: Mapping[str, object], today: date) -> MeetingDetails:
+    """The 会议要素 of one meeting; every field optional, the numbers checked together."""
+    when = time_value("Date", values.get("Date"), today)
+    expected = int_value("Expected", values.get("Expected"), 0, 10000)
+    present = int_value("Present", values.get("Present"), 0, 10000)
+    if expected is not None and present is not None and present > expected:
+        raise FormError("Present", "present_over_expected", present=present, expected=expected)
+    return MeetingDetails(
+        time=when.format() if when else "",
+        place=text_value("Place", values.get("Place"), limit=200),
+        host=text_value("Host", values.get("Host"), limit=100),
+        recorder=text_value("Recorder", values.get("Recorder"), limit=100),
+        expected=expected,
+        present=present,
+        absent=parse_absences(text_value("Absent", values.get("Absent"), limit=MAX_LIST)),
+        attendees=text_value("Attendees", values.get("Attendees"), limit=MAX_LIST),
+        topic=text_value("Topic", values.get("Topic"), limit=500),
+    )
+
+
+MAX_LIST = 2000
+_SEPARATORS = "；;、，,\n"
+_WITH_REASON = re.compile(r"^(?P<name>[^（(]+?)\s*[（(](?P<reason>[^）)]*)[）)]$")
+
+
+def parse_absences(value: str) -> Tuple[Absence, ...]:
+    """“张三（出差）；李四（病假）” → names with reasons; separators as people type them."""
+    out: List[Absence] = []
+    for piece in _split_outside_brackets(value):
+        piece = piece.strip()
+        if not piece:
+            continue
+        match = _WITH_REASON.match(piece)
+        if match:
+            out.append(Absence(match.group("name").strip(), match.group("reason").strip()))
+        else:
+            out.append(Absence(piece))
+    return tuple(out)
+
+
+def _split_outside_brackets(value: str) -> List[str]:
+    """Split on list separators, but not inside a reason: “王五（出差、培训）” stays whole."""
+    pieces: List[str] = []
+    current: List[str] = []
+    depth = 0
+    for char in value:
+        if char in "（(":
+            depth += 1
+        elif char in "）)":
+            depth = max(0, depth - 1)
+        if char in _SEPARATORS and depth == 0:
+            pieces.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    pieces.append("".join(current))
+    return pieces

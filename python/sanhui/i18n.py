@@ -1,0 +1,161 @@
+"""Every string a person reads, in Chinese first and English second.
+
+Kept in one pure module so forms (validation messages), the office layer (message boxes,
+undo titles) and the command line share them, and a test can check both languages are
+complete. ``lang`` is ``"zh"`` or ``"en"``: LibreOffice's UI language decides which.
+"""
+
+from __future__ import annotations
+
+from typing import Dict, Mapping
+
+LANGS = ("zh", "en")
+
+FIELD_LABELS: Dict[str, Dict[str, str]] = {
+    "Meeting": {"zh": "会议类型", "en": "Meeting"},
+    "Month": {"zh": "月份", "en": "Month"},
+    "Branch": {"zh": "支部名称", "en": "Branch"},
+    "Notes": {"zh": "备注方式", "en": "Notes"},
+    "Date": {"zh": "会议时间", "en": "Date"},
+    "Place": {"zh": "地点", "en": "Place"},
+    "Host": {"zh": "主持人", "en": "Host"},
+    "Recorder": {"zh": "记录人", "en": "Recorder"},
+    "Expected": {"zh": "应到人数", "en": "Expected"},
+    "Present": {"zh": "实到人数", "en": "Present"},
+    "Absent": {"zh": "缺席人员及原因", "en": "Absent"},
+    "Attendees": {"zh": "列席人员", "en": "Attendees"},
+    "Topic": {"zh": "会议主题", "en": "Topic"},
+    "Interactive": {"zh": "交互方式", "en": "Interactive"},
+}
+
+MESSAGES: Dict[str, Dict[str, str]] = {
+    # validation: {field} is the label with the argument name, e.g. 月份（Month）
+    "unknown_argument": {
+        "zh": "不认识的参数“{name}”。可用的参数：{known}。",
+        "en": "Unknown argument “{name}”. Known arguments: {known}.",
+    },
+    "wrong_type": {
+        "zh": "{field}应为{expected}，收到的是“{value}”。",
+        "en": "{field} must be {expected}; got “{value}”.",
+    },
+    "bad_choice": {
+        "zh": "{field}不能是“{value}”，可选：{choices}。",
+        "en": "{field} cannot be “{value}”; choose one of: {choices}.",
+    },
+    "required": {"zh": "请填写{field}。", "en": "Please fill in {field}."},
+    "control_chars": {
+        "zh": "{field}含有无法保存的控制字符，请删除后重试。",
+        "en": "{field} contains control characters that cannot be saved; please remove them.",
+    },
+    "too_long": {
+        "zh": "{field}太长（{length} 字），最多 {limit} 字。",
+        "en": "{field} is too long ({length} characters); at most {limit}.",
+    },
+    "date_empty": {"zh": "请填写{field}。", "en": "Please fill in {field}."},
+    "date_unreadable": {
+        "zh": "{field}“{value}”无法识别。请写成如“2023年9月25日 15:00”或“2023-09-25 15:00”。",
+        "en": "{field} “{value}” cannot be read. Write it like “2023-09-25 15:00”.",
+    },
+    "month_unreadable": {
+        "zh": "{field}“{value}”无法识别。请写成如“2023-09”或“2023年9月”。",
+        "en": "{field} “{value}” cannot be read. Write it like “2023-09”.",
+    },
+    "date_no_such_day": {
+        "zh": "{field}“{value}”不是日历上的日期。",
+        "en": "{field} “{value}” is not a day of the calendar.",
+    },
+    "date_month_out_of_range": {
+        "zh": "{field}“{value}”中的月份应在 1 到 12 之间。",
+        "en": "{field} “{value}”: the month must be 1 to 12.",
+    },
+    "date_time_out_of_range": {
+        "zh": "{field}“{value}”中的时间不存在。",
+        "en": "{field} “{value}”: there is no such time of day.",
+    },
+    "date_weekday_mismatch": {
+        "zh": "{field}“{value}”中的星期与日期不符。",
+        "en": "{field} “{value}”: the weekday does not match the date.",
+    },
+    "date_missing_day": {
+        "zh": "{field}“{value}”缺少日期，请写明几月几日。",
+        "en": "{field} “{value}” has no day; give the month and day.",
+    },
+    "date_year_out_of_range": {
+        "zh": "{field}“{value}”中的年份不正确。",
+        "en": "{field} “{value}”: the year is not valid.",
+    },
+    "number_range": {
+        "zh": "{field}应为 {low} 到 {high} 之间的整数，收到的是“{value}”。",
+        "en": "{field} must be a whole number from {low} to {high}; got “{value}”.",
+    },
+    "details_single_meeting": {
+        "zh": "{field}只适用于单个会议的方案；整月方案请分别填写各会议的要素。",
+        "en": "{field} applies to a single meeting's plan, not to a whole month.",
+    },
+    "present_over_expected": {
+        "zh": "实到人数（{present}）不能多于应到人数（{expected}）。",
+        "en": "Present ({present}) cannot exceed Expected ({expected}).",
+    },
+    # types named in wrong_type
+    "type_text": {"zh": "文字", "en": "text"},
+    "type_int": {"zh": "整数", "en": "a whole number"},
+    "type_bool": {"zh": "是/否", "en": "true or false"},
+    "type_rows": {"zh": "表格行（每行若干文字）", "en": "rows of text"},
+    # the office side
+    "readonly": {
+        "zh": "文档是只读的，未作任何更改。请另存为或以编辑方式打开后再插入。",
+        "en": "The document is read-only; nothing was changed. Open it for editing first.",
+    },
+    "protected": {
+        "zh": "光标位于受保护的区域“{name}”中，未作任何更改。请把光标移到可编辑的位置。",
+        "en": "The cursor is in the protected section “{name}”; nothing was changed. Move the cursor first.",
+    },
+    "not_in_body": {
+        "zh": "光标在{place}中，方案只能插入正文，未作任何更改。请把光标放到正文中要插入的位置。",
+        "en": "The cursor is in {place}; plans go into the body text. Nothing was changed: "
+              "put the cursor in the body where the plan should go.",
+    },
+    "place_header_footer": {"zh": "页眉或页脚", "en": "a header or footer"},
+    "place_footnote": {"zh": "脚注或尾注", "en": "a footnote or endnote"},
+    "place_frame": {"zh": "文本框", "en": "a frame"},
+    "place_other": {"zh": "非正文区域", "en": "a place outside the body text"},
+    "not_writer": {
+        "zh": "“三会一课”命令只能在 Writer 文字文档中使用。",
+        "en": "Party Meetings commands work in Writer text documents only.",
+    },
+    "unknown_command": {"zh": "没有“{name}”这个命令。", "en": "There is no command “{name}”."},
+    "not_available": {
+        "zh": "“{name}”命令尚未提供。",
+        "en": "The command “{name}” is not available yet.",
+    },
+    "internal_error": {
+        "zh": "出现了意外错误，文档未作更改。详细信息已记入日志：{log}",
+        "en": "An unexpected error occurred; the document was not changed. Details are in the log: {log}",
+    },
+    "inserted_plan": {"zh": "已插入{what}（{count} 段）。", "en": "Inserted {what} ({count} paragraphs)."},
+    "what_month": {"zh": "{month}“三会一课”方案", "en": "the party meeting plan of {month}"},
+    "what_part": {"zh": "{meeting}方案", "en": "the {meeting} plan"},
+    "undo_insert_plan": {"zh": "插入“三会一课”方案", "en": "Insert party meeting plan"},
+    "box_title": {"zh": "三会一课", "en": "Party Meetings"},
+}
+
+
+def lang_of_locale(locale: str) -> str:
+    """``zh-CN``/``zh-TW``/``zh`` → zh; anything else → en (the fallback UI language)."""
+    return "zh" if locale.lower().startswith("zh") else "en"
+
+
+def text(key: str, lang: str, params: Mapping[str, object] = {}) -> str:
+    """The message ``key`` in ``lang`` (Chinese when the language is unknown), filled in."""
+    entry = MESSAGES[key]
+    template = entry.get(lang) or entry["zh"]
+    return template.format(**params) if params else template
+
+
+def field_label(name: str, lang: str) -> str:
+    """How a message names a field: its label and, for scripts, the argument's name."""
+    labels = FIELD_LABELS.get(name)
+    if labels is None:
+        return name
+    label = labels.get(lang) or labels["zh"]
+    return f"{label}（{name}）" if lang == "zh" else (label if label == name else f"{label} ({name})")

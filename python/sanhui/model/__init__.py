@@ -1,0 +1,1 @@
+"""Plain data the extension writes: no XML, no UNO, only the shape of the documents."""

@@ -1,0 +1,106 @@
+"""The monthly 三会一课 plan as a tree of numbered entries, body paragraphs and 备注 notes.
+
+The numbering (一、（一）1.（1）) is not stored: it is the depth of an entry in the tree, and
+the renderer turns depth into a list level, so Writer numbers the entries itself and
+renumbers them when the user deletes one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import List, Optional, Tuple
+
+from .meeting import Meeting
+
+MAX_DEPTH = 4  # 一、 （一） 1. （1）
+
+
+class NotesMode(Enum):
+    """How 备注 guidance goes into the document (the ``Notes`` argument)."""
+
+    COMMENTS = "comments"  # Writer comments anchored to the text they explain
+    BODY = "body"  # paragraphs in the 备注 style
+    NONE = "none"  # left out
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """An unnumbered paragraph of plan text, with the 备注 that explain it."""
+
+    text: str
+    notes: Tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A numbered heading or item; ``body`` comes right after its own line, then ``children``."""
+
+    text: str
+    notes: Tuple[str, ...] = ()
+    body: Tuple[Paragraph, ...] = ()
+    children: Tuple[Entry, ...] = ()
+
+    def depth(self) -> int:
+        """Levels of numbering this entry uses, itself included."""
+        return 1 + max((child.depth() for child in self.children), default=0)
+
+    def walk(self) -> List[str]:
+        """Every line of text in reading order (headings, body, children); notes left out."""
+        lines = [self.text]
+        lines.extend(p.text for p in self.body)
+        for child in self.children:
+            lines.extend(child.walk())
+        return lines
+
+
+@dataclass(frozen=True)
+class Part:
+    """One meeting's plan: 一、支委会方案 and everything under it."""
+
+    meeting: Meeting
+    entry: Entry
+
+
+@dataclass(frozen=True)
+class MonthPlan:
+    """What one insertion writes: a titled month plan, or a single meeting's part.
+
+    ``title`` is None for a single part inserted on its own; the part then keeps the
+    number it has in a month plan (``first_number``).
+    """
+
+    title: Optional[str]
+    parts: Tuple[Part, ...]
+    notes_mode: NotesMode = NotesMode.COMMENTS
+    first_number: int = 1
+    omitted: Tuple[Meeting, ...] = field(default=())
+
+    def lines(self) -> List[str]:
+        """The plan's text lines in order, as a reader sees them without numbers or notes."""
+        out: List[str] = [self.title] if self.title else []
+        for part in self.parts:
+            out.extend(part.entry.walk())
+        return out
+
+    def paragraph_count(self) -> int:
+        """Paragraphs the plan puts in the document (备注 paragraphs too when in the body)."""
+        count = len(self.lines())
+        if self.notes_mode is NotesMode.BODY:
+            count += sum(len(notes) for notes in self.notes())
+        return count
+
+    def notes(self) -> List[Tuple[str, ...]]:
+        """The 备注 of every paragraph that has any, in reading order."""
+        out: List[Tuple[str, ...]] = []
+
+        def visit(entry: Entry) -> None:
+            if entry.notes:
+                out.append(entry.notes)
+            out.extend(p.notes for p in entry.body if p.notes)
+            for child in entry.children:
+                visit(child)
+
+        for part in self.parts:
+            visit(part.entry)
+        return out

@@ -1,0 +1,147 @@
+"""Render a MonthPlan as the body of content.xml.
+
+The whole plan is one logical list in the numbering list style, nested by depth, so Writer
+draws 一、（一）1.（1） itself and renumbers when a part is deleted; 备注 become ranged
+comments, 备注 paragraphs, or nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import count
+from typing import Any, Iterator, List, Optional, Sequence
+
+from ..model.plan import Entry, MonthPlan, NotesMode
+from .styles import StyleName, font_face_decls
+from .text import append_text
+from .xml import element, sub
+
+NOTE_AUTHOR = "三会一课助手"
+TITLE_STYLE = "SanhuiTitleFirst"  # automatic: the title paragraph that starts the 公文 page
+
+
+@dataclass
+class RenderOptions:
+    """What varies between two renders of the same plan.
+
+    ``note_prefix`` keeps comment names unique when a plan is inserted twice into one
+    document (Writer mixes up the ranges of same-named comments); ``stamp`` is the comments'
+    date (ODF needs one; Writer saves a bad one if absent). ``start_page_style`` puts the title
+    on the 公文 page style: only for a document of its own, since every page after it would
+    take that style. ``sentinels`` wraps the body in empty paragraphs for insertion
+    (see office/insertion.py).
+    """
+
+    stamp: datetime
+    note_prefix: str = "sanhui-note"
+    start_page_style: bool = True
+    sentinels: bool = False
+
+
+class _Writer:
+    """Walks the plan and keeps track of the lists open at each level.
+
+    An unnumbered paragraph (body text, 备注) closes every open list and goes in at the top
+    level, where it keeps the body style's first-line indent (Writer drops the first-line
+    indent of an unnumbered paragraph inside a list); the next entry reopens the list with
+    ``text:continue-list``, so the numbering runs on as one list, as Writer itself writes it.
+    """
+
+    def __init__(self, plan: MonthPlan, options: RenderOptions) -> None:
+        self.plan = plan
+        self.options = options
+        self.names: Iterator[int] = count(1)
+        self.list_id = f"{options.note_prefix}-list"
+        self.text: Any = None
+        self.lists: List[Any] = []  # the open text:list per level
+        self.items: List[Any] = []  # the last text:list-item per level
+        self.started = False
+
+    def content(self) -> Any:
+        root = element("office:document-content", {"office:version": "1.3"})
+        font_face_decls(root)
+        automatic = sub(root, "office:automatic-styles")
+        if self.plan.title is not None and self.options.start_page_style:
+            style = sub(automatic, "style:style", {
+                "style:name": TITLE_STYLE, "style:family": "paragraph",
+                "style:parent-style-name": StyleName.TITLE, "style:master-page-name": StyleName.MASTER_PAGE,
+            })
+            sub(style, "style:paragraph-properties", {"style:page-number": "auto"})
+        self.text = sub(sub(root, "office:body"), "office:text")
+        if self.options.sentinels:
+            sub(self.text, "text:p")
+        if self.plan.title is not None:
+            title_style = TITLE_STYLE if self.options.start_page_style else StyleName.TITLE
+            append_text(sub(self.text, "text:p", {"text:style-name": title_style}), self.plan.title)
+        for index, part in enumerate(self.plan.parts):
+            start = self.plan.first_number if index == 0 and self.plan.first_number != 1 else None
+            self.entry(part.entry, 0, start)
+        if self.options.sentinels:
+            sub(self.text, "text:p")
+        return root
+
+    def entry(self, entry: Entry, level: int, start: Optional[int] = None) -> None:
+        item = self.list_item(level, start)
+        self.paragraph(item, StyleName.HEADING[level], entry.text, entry.notes)
+        for para in entry.body:
+            self.unnumbered(StyleName.BODY, para.text, para.notes)
+        for child in entry.children:
+            self.entry(child, level + 1)
+
+    def list_item(self, level: int, start: Optional[int]) -> Any:
+        """A new list item at ``level``, opening (or reopening) the lists above it."""
+        if not self.lists:
+            attrs = {"text:style-name": StyleName.NUMBERING}
+            if self.started:
+                attrs["text:continue-list"] = self.list_id
+            else:
+                attrs["xml:id"] = self.list_id
+                self.started = True
+            self.lists.append(sub(self.text, "text:list", attrs))
+        del self.lists[level + 1:]
+        del self.items[level:]
+        while len(self.lists) <= level:
+            depth = len(self.lists)
+            if len(self.items) <= depth - 1:  # no item to nest in: an empty wrapper, not counted
+                self.items.append(sub(self.lists[depth - 1], "text:list-item"))
+            self.lists.append(sub(self.items[depth - 1], "text:list"))
+        attrs = {"text:start-value": str(start)} if start else {}
+        item = sub(self.lists[level], "text:list-item", attrs)
+        self.items.append(item)
+        return item
+
+    def unnumbered(self, style: str, text: str, notes: Sequence[str]) -> None:
+        self.lists.clear()
+        self.items.clear()
+        self.paragraph(self.text, style, text, notes)
+
+    def paragraph(self, parent: Any, style: str, text: str, notes: Sequence[str]) -> None:
+        p = sub(parent, "text:p", {"text:style-name": style})
+        mode = self.plan.notes_mode
+        if mode is NotesMode.COMMENTS and notes:
+            names = [self.comment(p, note) for note in notes]
+            append_text(p, text)
+            for name in reversed(names):
+                sub(p, "office:annotation-end", {"office:name": name})
+        else:
+            append_text(p, text)
+        if mode is NotesMode.BODY:
+            for note in notes:
+                self.lists.clear()
+                self.items.clear()
+                append_text(sub(self.text, "text:p", {"text:style-name": StyleName.NOTE}), f"（备注：{note}）")
+
+    def comment(self, p: Any, note: str) -> str:
+        """A comment spanning the paragraph's text, so it points at what it explains."""
+        name = f"{self.options.note_prefix}-{next(self.names)}"
+        ann = sub(p, "office:annotation", {"office:name": name})
+        sub(ann, "dc:creator", text=NOTE_AUTHOR)
+        sub(ann, "dc:date", text=self.options.stamp.replace(microsecond=0).isoformat())
+        append_text(sub(ann, "text:p"), f"备注：{note}")
+        return name
+
+
+def render_plan_content(plan: MonthPlan, options: RenderOptions) -> Any:
+    """content.xml's root for ``plan``."""
+    return _Writer(plan, options).content()

@@ -1,0 +1,40 @@
+"""Put plain text into ODF paragraphs so that what the user typed is what Writer shows.
+
+ODF collapses runs of spaces and ignores tabs and newlines in character data: they must be
+written as ``text:s``, ``text:tab`` and ``text:line-break`` elements.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, List
+
+from .xml import sub, xml_safe
+
+_SPECIAL = re.compile(r"( {2,}|\t|\r\n|\n|\r)")
+
+
+def append_text(parent: Any, text: str) -> None:
+    """Append ``text`` after the current last child of ``parent``, keeping spaces and breaks."""
+    pieces: List[str] = _SPECIAL.split(xml_safe(text))
+    for i, piece in enumerate(pieces):
+        if not piece:
+            continue
+        if i % 2 == 0:
+            _append_chars(parent, piece)
+        elif piece == "\t":
+            sub(parent, "text:tab")
+        elif piece in ("\n", "\r", "\r\n"):
+            sub(parent, "text:line-break")
+        else:  # two or more spaces: one as text, the rest as text:s
+            _append_chars(parent, " ")
+            sub(parent, "text:s", {"text:c": str(len(piece) - 1)})
+
+
+def _append_chars(parent: Any, chars: str) -> None:
+    children = list(parent)
+    if children:
+        last = children[-1]
+        last.tail = (last.tail or "") + chars
+    else:
+        parent.text = (parent.text or "") + chars

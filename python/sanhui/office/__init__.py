@@ -1,0 +1,1 @@
+"""The only layer that imports ``uno``: dispatch, insertion, undo, message boxes, logging."""
