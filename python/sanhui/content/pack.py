@@ -71,8 +71,9 @@ def parse_pack(raw: Any) -> ContentPack:
         parts.append(Part(meeting, _entry(node, where, 1)))
     found = [part.meeting for part in parts]
     missing = [m.value for m in Meeting if m not in found]
-    if missing or len(set(found)) != len(found):
-        raise PackError(f"parts must hold each meeting once; missing {missing}")
+    repeated = [m.value for m in Meeting if found.count(m) > 1]
+    if missing or repeated:
+        raise PackError(f"parts must hold each meeting once; missing {missing}, repeated {repeated}")
     parts.sort(key=lambda part: part.meeting.position)
     return ContentPack(title=title, parts=tuple(parts), source=str(obj.get("source", "")))
 

@@ -10,8 +10,11 @@ from .pack import ContentPack
 
 
 def month_title(pack: ContentPack, month_label: str, branch: str = "") -> str:
-    """“2023年9月“三会一课”方案”, prefixed with the branch's name when there is one."""
-    return branch.strip() + pack.title.format(month=month_label)
+    """“2023年9月“三会一课”方案”, prefixed with the branch's name when there is one.
+
+    Only ``{month}`` is a placeholder: any other brace a pack's author types is text.
+    """
+    return branch.strip() + pack.title.replace("{month}", month_label)
 
 
 def build_plan(

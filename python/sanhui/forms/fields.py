@@ -27,7 +27,7 @@ def text_value(field: str, raw: object, *, required: bool = False, limit: int = 
         raise FormError(field, "wrong_type", expected=Localized("type_text"), value=_show(raw))
     value = str(raw).strip()
     allowed = value.replace("\n", "").replace("\t", "") if multiline else value
-    if _CONTROL.search(allowed) or (not multiline and ("\n" in value or "\t" in value)):
+    if _CONTROL.search(allowed) or (not multiline and any(c in value for c in "\r\n\t")):
         raise FormError(field, "control_chars")
     if required and not value:
         raise FormError(field, "required")

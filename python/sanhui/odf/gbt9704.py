@@ -36,9 +36,10 @@ MARGIN_INNER = "28mm"
 MARGIN_OUTER = "26mm"
 MARGIN_BOTTOM = "35mm"
 # The page number sits 7 mm below the type area, inside the 35 mm bottom margin: Writer counts
-# a footer into the body's space, so the page margin is 35 − 7 − 8 = 20 mm and the footer
-# (8 mm high, 7 mm from the text) fills the rest, keeping the type area at 225 mm.
+# a footer into the body's space, so the page margin is 20 mm and the footer takes the other
+# 15 mm (Writer's footer height includes the 7 mm spacing above it), keeping the type area at
+# 225 mm and 22 lines.
 FOOTER_SPACING = "7mm"
-FOOTER_HEIGHT = "8mm"
+FOOTER_HEIGHT = "15mm"
 PAGE_MARGIN_BOTTOM = "20mm"
 PAGE_NUMBER_INDENT = "14pt"  # one 4号 character in from the edge of the type area

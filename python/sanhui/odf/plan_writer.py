@@ -75,8 +75,10 @@ class _Writer:
             title_style = TITLE_STYLE if self.options.start_page_style else StyleName.TITLE
             append_text(sub(self.text, "text:p", {"text:style-name": title_style}), self.plan.title)
         for index, part in enumerate(self.plan.parts):
-            start = self.plan.first_number if index == 0 and self.plan.first_number != 1 else None
-            self.entry(part.entry, 0, start)
+            # Writer adds an inserted list to the document's last list of the same style, so
+            # the first item restarts the count: a second plan starts at 一、 again, and a plan
+            # inserted above an older one leaves the older one's numbers alone.
+            self.entry(part.entry, 0, self.plan.first_number if index == 0 else None)
         if self.options.sentinels:
             sub(self.text, "text:p")
         return root
@@ -106,7 +108,7 @@ class _Writer:
             if len(self.items) <= depth - 1:  # no item to nest in: an empty wrapper, not counted
                 self.items.append(sub(self.lists[depth - 1], "text:list-item"))
             self.lists.append(sub(self.items[depth - 1], "text:list"))
-        attrs = {"text:start-value": str(start)} if start else {}
+        attrs = {"text:start-value": str(start)} if start is not None else {}
         item = sub(self.lists[level], "text:list-item", attrs)
         self.items.append(item)
         return item

@@ -1,7 +1,9 @@
 """Put plain text into ODF paragraphs so that what the user typed is what Writer shows.
 
 ODF collapses runs of spaces and ignores tabs and newlines in character data: they must be
-written as ``text:s``, ``text:tab`` and ``text:line-break`` elements.
+written as ``text:s``, ``text:tab`` and ``text:line-break`` elements. A consumer also drops
+spaces at the start and end of a paragraph (ODF 1.3 §6.1.2), so a space that is not between
+two ordinary characters is written as ``text:s`` too.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from typing import Any, List
 
 from .xml import sub, xml_safe
 
-_SPECIAL = re.compile(r"( {2,}|\t|\r\n|\n|\r)")
+_SPECIAL = re.compile(r"( +|\t|\r\n|\n|\r)")
 
 
 def append_text(parent: Any, text: str) -> None:
@@ -26,9 +28,12 @@ def append_text(parent: Any, text: str) -> None:
             sub(parent, "text:tab")
         elif piece in ("\n", "\r", "\r\n"):
             sub(parent, "text:line-break")
-        else:  # two or more spaces: one as text, the rest as text:s
-            _append_chars(parent, " ")
-            sub(parent, "text:s", {"text:c": str(len(piece) - 1)})
+        elif pieces[i - 1] and i + 1 < len(pieces) and pieces[i + 1]:  # between characters
+            _append_chars(parent, " ")  # one as text, the rest as text:s
+            if len(piece) > 1:
+                sub(parent, "text:s", {"text:c": str(len(piece) - 1)})
+        else:  # at either end, or next to a tab or line break: a consumer would drop a plain space
+            sub(parent, "text:s", {"text:c": str(len(piece))})
 
 
 def _append_chars(parent: Any, chars: str) -> None:

@@ -11,7 +11,6 @@ the foundation issue.)
 
 from __future__ import annotations
 
-import uuid
 from typing import Any, Callable
 
 import uno
@@ -62,8 +61,8 @@ def _cursor_after_table(inv: Invocation, doc: Any, view: Any, table: Any) -> Any
     return view.getText().createTextCursorByRange(view.getStart())
 
 
-def _insert_at(inv: Invocation, cursor: Any, data: bytes) -> Any:
-    """Insert at a cursor (see the module docstring); returns a range over what arrived."""
+def _insert_at(inv: Invocation, cursor: Any, data: bytes) -> None:
+    """Insert at a cursor (see the module docstring), then remove the two sentinels."""
     text = cursor.getText()
     empty = cursor.isStartOfParagraph() and cursor.isEndOfParagraph()
     if not empty and not cursor.isEndOfParagraph():
@@ -72,26 +71,25 @@ def _insert_at(inv: Invocation, cursor: Any, data: bytes) -> Any:
     head_is_empty = cursor.isStartOfParagraph()
     cursor.insertDocumentFromURL("private:stream", (
         _prop("InputStream", _stream(inv.ctx, data)), _prop("FilterName", "writer8")))
+    # The cursor now spans [the paragraph the first sentinel merged into … the last sentinel].
     start, end = cursor.getStart(), cursor.getEnd()
-    text.createTextCursorByRange(end).createEnumeration().nextElement().dispose()
+    _paragraph_at(text, end).dispose()
     if head_is_empty:
-        text.createTextCursorByRange(start).createEnumeration().nextElement().dispose()
-    return cursor
+        paragraphs = cursor.createEnumeration()
+        head = paragraphs.nextElement()
+        first = paragraphs.nextElement() if paragraphs.hasMoreElements() else None
+        head.dispose()
+        if first is not None and first.supportsService("com.sun.star.text.Paragraph") and first.PageDescName:
+            # The layout keeps the removed paragraph's page style for the first page until the
+            # new first paragraph's page style is set again (7.4).
+            first.PageDescName = first.PageDescName
 
 
-def isolate_lists(inserted: Any) -> None:
-    """Give the inserted numbered paragraphs a list of their own.
-
-    Writer joins an inserted list to the document's latest list of the same style, so a
-    second plan would go on at 五、 and a plan inserted above an old one would renumber it.
-    Set on the whole range in one call: paragraph by paragraph it costs 140 ms for a month
-    plan (each change renumbers the list), on the range 0.5 ms.
-    """
-    inserted.setPropertyValue("ListId", "sanhui" + uuid.uuid4().hex[:12])
+def _paragraph_at(text: Any, point: Any) -> Any:
+    return text.createTextCursorByRange(point).createEnumeration().nextElement()
 
 
-def insert_fragment(inv: Invocation, doc: Any, render: Callable[[bool], bytes], undo_title: str,
-                    own_list: bool = True) -> None:
+def insert_fragment(inv: Invocation, doc: Any, render: Callable[[bool], bytes], undo_title: str) -> None:
     """Insert the fragment ``render(whole_document)`` makes at the frame's cursor, as one undo
     step, or raise Refusal and change nothing."""
     if doc.isReadonly():
@@ -110,9 +108,7 @@ def insert_fragment(inv: Invocation, doc: Any, render: Callable[[bool], bytes], 
             cursor = _cursor_after_table(inv, doc, view, table)
         else:
             cursor = view.getText().createTextCursorByRange(view.getEnd())
-        inserted = _insert_at(inv, cursor, data)
-        if own_list:
-            isolate_lists(inserted)
+        _insert_at(inv, cursor, data)
         failed = False
     finally:
         undo.leaveUndoContext()

@@ -1,0 +1,96 @@
+"""Validate an ODT against the OASIS ODF 1.3 RelaxNG schemas, with no office running.
+
+The schemas are the official OASIS files shipped in the PyPI package openxml-audit (a dev
+dependency); lxml's RelaxNG does the validation, whichever ElementTree rendered the bytes.
+Shared by tests/unit (rendered fragments) and tests/office (documents LibreOffice saved).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import io
+import zipfile
+from pathlib import Path
+from typing import List, Union
+
+from lxml import etree
+
+SCHEMA_PACKAGE = "openxml_audit.odf.schemas"
+DOCUMENT_SCHEMA = "odf-1.3/OpenDocument-v1.3-schema.rng"
+MANIFEST_SCHEMA = "odf-1.3/OpenDocument-v1.3-manifest-schema.rng"
+MIMETYPE = "application/vnd.oasis.opendocument.text"
+DOCUMENT_PARTS = ("content.xml", "styles.xml", "meta.xml", "settings.xml")  # checked when present
+MANIFEST = "META-INF/manifest.xml"
+_MANIFEST_NS = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
+
+
+@functools.lru_cache(maxsize=None)
+def schema(relative: str) -> etree.RelaxNG:
+    """One bundled schema, loaded once per test session (the 1.3 schema is 700 kB)."""
+    path = importlib.resources.files(SCHEMA_PACKAGE).joinpath(relative)
+    if not path.is_file():
+        raise AssertionError(f"ODF schema {relative} missing from {SCHEMA_PACKAGE}: pip install openxml-audit")
+    with importlib.resources.as_file(path) as real:
+        return etree.RelaxNG(etree.parse(str(real)))
+
+
+def schema_errors(relative: str, part: str, data: bytes) -> List[str]:
+    """The schema's complaints about one XML part, as ``part:line: message`` lines."""
+    try:
+        tree = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError as exc:
+        return [f"{part}: not well-formed XML: {exc}"]
+    validator = schema(relative)
+    if validator.validate(tree):
+        return []
+    return [f"{part}:{error.line}: {error.message}" for error in validator.error_log]
+
+
+def odt_errors(path_or_bytes: Union[str, Path, bytes]) -> List[str]:
+    """Everything wrong with an ODT package: schema errors of each part, package rules."""
+    data = path_or_bytes if isinstance(path_or_bytes, bytes) else Path(path_or_bytes).read_bytes()
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        return [f"not a zip package: {exc}"]
+    with zf:
+        infos = zf.infolist()
+        names = [info.filename for info in infos]
+        errors: List[str] = []
+        if not infos or infos[0].filename != "mimetype":
+            errors.append("mimetype is not the first file of the package")
+        elif infos[0].compress_type != zipfile.ZIP_STORED:
+            errors.append("mimetype is compressed; it must be stored")
+        elif zf.read("mimetype") != MIMETYPE.encode("ascii"):
+            errors.append(f"mimetype is {zf.read('mimetype')!r}, not {MIMETYPE}")
+        for part in ("content.xml", "styles.xml", MANIFEST):
+            if part not in names:
+                errors.append(f"{part} missing")
+        for part in DOCUMENT_PARTS:
+            if part in names:
+                errors.extend(schema_errors(DOCUMENT_SCHEMA, part, zf.read(part)))
+        if MANIFEST in names:
+            manifest = zf.read(MANIFEST)
+            errors.extend(schema_errors(MANIFEST_SCHEMA, MANIFEST, manifest))
+            errors.extend(_unlisted(names, manifest))
+        return errors
+
+
+def _unlisted(names: List[str], manifest: bytes) -> List[str]:
+    """Files the manifest does not list (ODF 1.3 part 2, §3.2: every file but mimetype and META-INF/)."""
+    try:
+        root = etree.fromstring(manifest)
+    except etree.XMLSyntaxError:
+        return []  # already reported
+    listed = {entry.get(f"{{{_MANIFEST_NS}}}full-path") for entry in root.iter(f"{{{_MANIFEST_NS}}}file-entry")}
+    return [f"{name} is not listed in the manifest" for name in names
+            if name != "mimetype" and not name.startswith("META-INF/") and not name.endswith("/")
+            and name not in listed]
+
+
+def assert_valid_odt(path_or_bytes: Union[str, Path, bytes]) -> None:
+    """Raise AssertionError listing every schema and package error of an ODT (a path or its bytes)."""
+    errors = odt_errors(path_or_bytes)
+    if errors:
+        raise AssertionError("invalid ODT:\n  " + "\n  ".join(errors))

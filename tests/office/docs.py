@@ -1,0 +1,69 @@
+"""Reading a Writer document the way a user looks at it: paragraphs with their style and
+number label, comments with what they point at, and the saved body for exact comparisons."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, List, NamedTuple, Tuple
+
+from tests.support.odf_body import normalized_body
+
+PARAGRAPH = "com.sun.star.text.Paragraph"
+
+
+class Para(NamedTuple):
+    text: str
+    style: str
+    label: str
+
+
+def paragraphs(doc: Any) -> List[Para]:
+    """Body paragraphs in order (tables show as one entry ``<table NAME>``)."""
+    out: List[Para] = []
+    enum = doc.getText().createEnumeration()
+    while enum.hasMoreElements():
+        el = enum.nextElement()
+        if el.supportsService(PARAGRAPH):
+            out.append(Para(el.getString(), el.ParaStyleName, el.ListLabelString or ""))
+        else:
+            out.append(Para(f"<table {el.getName()}>", "", ""))
+    return out
+
+
+def comments(doc: Any) -> List[Tuple[str, str, str]]:
+    """(author, content, the text the comment is anchored to) for every comment."""
+    out = []
+    enum = doc.getTextFields().createEnumeration()
+    while enum.hasMoreElements():
+        field = enum.nextElement()
+        if field.supportsService("com.sun.star.text.textfield.Annotation"):
+            out.append((field.Author, field.Content, field.getAnchor().getString()))
+    return out
+
+
+def set_text(doc: Any, paras: List[Tuple[str, str]]) -> None:
+    """Fill a new document with (text, paragraph style) paragraphs."""
+    text = doc.getText()
+    cursor = text.createTextCursor()
+    for i, (content, style) in enumerate(paras):
+        if i:
+            text.insertControlCharacter(cursor, 0, False)  # PARAGRAPH_BREAK
+        cursor.ParaStyleName = style
+        text.insertString(cursor, content, False)
+
+
+def put_cursor(doc: Any, paragraph_index: int, offset: int) -> None:
+    """Place the view cursor ``offset`` characters into body paragraph ``paragraph_index``."""
+    view = doc.getCurrentController().getViewCursor()
+    cursor = doc.getText().createTextCursor()
+    cursor.gotoStart(False)
+    for _ in range(paragraph_index):
+        cursor.gotoNextParagraph(False)
+    cursor.goRight(offset, False)
+    view.gotoRange(cursor, False)
+
+
+def saved_body(office: Any, doc: Any, path: Path) -> str:
+    """Save as .odt and return the normalized office:text (see tests/support/odf_body.py)."""
+    office.store(doc, path, "writer8")
+    return normalized_body(path)
