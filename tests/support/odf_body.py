@@ -2,8 +2,9 @@
 
 After an undo, the automatic styles an insertion brought stay in content.xml and the ones in
 use get renumbered (P3 → P5), and split-and-joined paragraphs gain an rsid: neither is a change
-a user could see. So office:text is compared with each automatic style name replaced by what it
-stands for (parent style + properties, rsids dropped).
+a user could see. Nor are the ids LibreOffice generates for lists at each save. So office:text is
+compared with each automatic style name replaced by what it stands for (parent style +
+properties, rsids dropped) and list ids renamed in order of appearance.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from lxml import etree
 
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+CONTINUE_LIST = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}continue-list"
 
 
 def _describe_automatic(root: etree._Element) -> Dict[str, str]:
@@ -41,9 +44,12 @@ def normalized_body(odt: Path) -> str:
     described = _describe_automatic(root)
     body = root.find(f".//{{{OFFICE}}}text")
     assert body is not None, f"{odt} has no office:text"
+    list_ids: Dict[str, str] = {}
     for el in body.iter():
         for attr in list(el.attrib):
-            if "rsid" in attr:
+            if attr in (XML_ID, CONTINUE_LIST):
+                el.attrib[attr] = list_ids.setdefault(el.attrib[attr], f"list-{len(list_ids) + 1}")
+            elif "rsid" in attr:
                 del el.attrib[attr]
             elif attr.endswith("style-name") and el.attrib[attr] in described:
                 el.attrib[attr] = described[el.attrib[attr]]

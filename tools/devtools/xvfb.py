@@ -7,13 +7,16 @@ window gets the keyboard only through `focus()` (xdotool windowfocus), see UNO-N
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import select
 import shutil
 import subprocess
 import time
+import uuid
 from pathlib import Path
-from typing import Callable, Dict, List, Optional, Tuple, TypeVar
+from typing import Any, Callable, Dict, List, Optional, Tuple, TypeVar
 
 T = TypeVar("T")
 
@@ -192,3 +195,178 @@ def wait_for(what: str, probe: Callable[[], Optional[T]], timeout: float = 10.0,
             raise TimeoutError(f"{what}: not seen within {timeout:g} s{detail}")
         time.sleep(interval)
 
+
+
+# -- LibreOffice menus on this display ------------------------------------------------------------
+# The add-on menus (Addons.xcu) are merged into the VCL menu bar, not into the menu bar's UNO
+# settings (LayoutManager.getElement(...).getSettings() lists only menubar.xml's entries), so what a
+# user sees is read through the window's accessibility tree: MENU_BAR → MENU (title) → MENU_ITEM /
+# SEPARATOR. The same tree tells which entry is highlighted, which closes the loop when keys drive it.
+
+_MNEMONIC = re.compile(r"\s*\(~?[0-9A-Za-z]\)$")
+
+
+def plain_label(name: str) -> str:
+    """A menu label as configured: without the "(A)" mnemonic VCL appends in CJK UIs, without "~"."""
+    return _MNEMONIC.sub("", name).replace("~", "")
+
+
+def _constant(group: str, name: str) -> int:
+    import uno
+
+    return int(uno.getConstantByName(f"com.sun.star.accessibility.{group}.{name}"))
+
+
+def _children(context: Any) -> List[Any]:
+    return [context.getAccessibleChild(i).getAccessibleContext() for i in range(context.getAccessibleChildCount())]
+
+
+def _menu_bar_context(frame: Any) -> Any:
+    """The accessible MENU_BAR of a frame's window (None while it has none)."""
+    role = _constant("AccessibleRole", "MENU_BAR")
+    for child in _children(frame.getContainerWindow().getAccessibleContext()):
+        if child.getAccessibleRole() == role:
+            return child
+    return None
+
+
+def _selected(context: Any) -> Optional[int]:
+    """Index of the highlighted child of a menu bar or menu, None if there is none."""
+    selected = _constant("AccessibleStateType", "SELECTED")
+    for index, child in enumerate(_children(context)):
+        if selected in child.getAccessibleStateSet().getStates():
+            return index
+    return None
+
+
+MenuEntries = List[Tuple[str, List[Optional[str]]]]
+
+
+def _items(menu: Any) -> List[Optional[str]]:
+    separator = _constant("AccessibleRole", "SEPARATOR")
+    return [
+        None if item.getAccessibleRole() == separator else plain_label(item.getAccessibleName())
+        for item in _children(menu)
+    ]
+
+
+def read_menu_bar(frame: Any) -> MenuEntries:
+    """[(title, [item label, or None for a separator, …]), …] as the frame's window shows them.
+
+    Labels are plain_label()s. The built-in menus fill their items only when opened (their labels
+    are empty until then); add-on menus are complete from the start. Reads every item (≈0.5 s over
+    the bridge): `menu_titles` and `menu_items` are cheaper.
+    """
+    bar = _menu_bar_context(frame)
+    if bar is None:
+        return []
+    return [(plain_label(menu.getAccessibleName()), _items(menu)) for menu in _children(bar)]
+
+
+def menu_titles(frame: Any) -> List[str]:
+    """The plain titles of the frame's menu bar ([] while it has none)."""
+    bar = _menu_bar_context(frame)
+    return [] if bar is None else [plain_label(menu.getAccessibleName()) for menu in _children(bar)]
+
+
+def menu_items(frame: Any, index: int) -> List[Optional[str]]:
+    """The plain labels of the `index`th menu's items (None for a separator)."""
+    return _items(_children(_menu_bar_context(frame))[index])
+
+
+class MenuDriver:
+    """Drives a frame's real menu bar with X key events (F10, Right, Down, Return), as a person would.
+
+    After each step the highlight that the accessibility tree reports is awaited (bounded), so a slow
+    office never makes it type ahead into the wrong place; a run of Right or Down presses is sent at
+    once and checked, and retried key by key if it did not land. All UNO calls go through `office.call`.
+    """
+
+    POLL = 0.03
+
+    def __init__(self, xvfb: Xvfb, office: Any, frame: Any, timeout: float = 15.0) -> None:
+        self.x = xvfb
+        self.office = office
+        self.frame = frame
+        self.timeout = timeout
+        # No window manager, several office windows at 0,0: a unique title finds this one's X window.
+        self.title = f"sanhui-gui-{uuid.uuid4().hex[:12]}"
+        office.call(lambda: setattr(frame, "Title", self.title), timeout=timeout)
+        self.window = wait_for(
+            f"X window titled {self.title}", lambda: (self.x.windows(f"^{self.title}$") or [None])[0], timeout
+        )
+
+    def _call(self, fn: Callable[..., T], *args: Any) -> T:
+        return self.office.call(fn, *args, timeout=self.timeout)  # type: ignore[no-any-return]
+
+    def _wait(self, what: str, probe: Callable[[], Any], timeout: Optional[float] = None) -> Any:
+        return wait_for(what, probe, self.timeout if timeout is None else timeout, self.POLL)
+
+    def menu_bar(self) -> MenuEntries:
+        """The whole menu bar as shown, waiting (bounded) until the window has one."""
+        return self._wait("a menu bar", lambda: self._call(read_menu_bar, self.frame) or None)
+
+    def titles(self) -> List[str]:
+        return self._wait("a menu bar", lambda: self._call(menu_titles, self.frame) or None)  # type: ignore[no-any-return]
+
+    def raise_window(self) -> None:
+        self.x.xdotool("windowraise", str(self.window))
+
+    def _bar_selection(self) -> Optional[int]:
+        return self._call(lambda: _selected(_menu_bar_context(self.frame)))
+
+    def _item_selection(self, menu: int) -> Optional[int]:
+        return self._call(lambda: _selected(_children(_menu_bar_context(self.frame))[menu]))
+
+    def _move(self, key: str, where: Callable[[], Optional[int]], target: int, presses: int, limit: int) -> None:
+        """Press `key` `presses` times at once and check the highlight is on `target`; if it is not
+        (an entry skipped or not), go on key by key, waiting for the highlight to move each time."""
+        if presses > 0:
+            self.x.key(self.window, *[key] * presses, delay_ms=20)
+        with contextlib.suppress(TimeoutError):
+            self._wait(f"{key} ×{presses} to reach entry {target}", lambda: where() == target or None, 3.0)
+            return
+        for _ in range(limit):
+            current = where()
+            if current == target:
+                return
+            self.x.key(self.window, key)
+            self._wait(f"the highlight to leave entry {current} after {key}",
+                       lambda before=current: where() != before or None)
+        if where() != target:
+            raise TimeoutError(f"{key} did not reach entry {target} (the highlight is on {where()})")
+
+    def close_menus(self) -> None:
+        """Escape until no menu bar entry is highlighted (a menu left open would swallow later keys)."""
+        for _ in range(4):
+            if self._bar_selection() is None:
+                return
+            self.x.key(self.window, "Escape")
+            with contextlib.suppress(TimeoutError):
+                self._wait("menus to close", lambda: self._bar_selection() is None or None, 2.0)
+
+    def open(self, title: str, item: Optional[str] = None) -> None:
+        """Open the menu `title` with F10/Right/Down and highlight `item` (default its first item)."""
+        titles = self.titles()
+        if title not in titles:
+            raise LookupError(f"no menu {title!r} in {titles}")
+        menu = titles.index(title)
+        labels = self._call(menu_items, self.frame, menu)
+        if item is not None and item not in labels:
+            raise LookupError(f"no item {item!r} in menu {title!r}: {labels}")
+        target = labels.index(item) if item is not None else 0
+        self.close_menus()
+        self.x.key(self.window, "F10")
+        self._wait("F10 to highlight the menu bar", lambda: self._bar_selection() == 0 or None)
+        self._move("Right", self._bar_selection, menu, menu, len(titles) + 1)
+        self.x.key(self.window, "Down")
+        self._wait(f"menu {title!r} to open", lambda: self._item_selection(menu) is not None or None)
+        # Down skips separators: count the items in between that can be highlighted.
+        downs = sum(1 for label in labels[1 : target + 1] if label is not None)
+        self._move("Down", lambda: self._item_selection(menu), target, downs, len(labels) + 1)
+
+    def choose(self, title: str, item: str) -> None:
+        """Open `title`, highlight `item` and press Return; return once the menus are closed."""
+        self.open(title, item)
+        self.x.key(self.window, "Return")
+        self._wait("the menu to close after Return", lambda: self._bar_selection() is None or None)

@@ -1,12 +1,19 @@
-"""Insert a zipped ODT fragment at the cursor as one undo step, touching nothing else.
+"""Insert a zipped ODT fragment as one undo step, touching nothing else.
 
-``insertDocumentFromURL`` merges the fragment's first paragraph into the text before the
-cursor and its last into the text after it, and gives the last paragraph the style of the one
-before it. So the fragment is wrapped in two empty sentinel paragraphs, the cursor is put at
-the end of a paragraph (splitting the user's paragraph where it stands in the middle), and the
-sentinels are removed afterwards: the user's paragraphs keep their text, style and direct
-formatting, and every fragment paragraph keeps its own. (Measured on 7.4.7; see the notes of
-the foundation issue.)
+Where: after the paragraph the cursor is in, or in place of the empty line the cursor is on
+(after the outermost table when the cursor is in a table cell). The user's paragraph is never
+split or merged into; measured on LibreOffice 7.4.7:
+
+- ``insertDocumentFromURL`` merges the fragment's first paragraph into the paragraph at the
+  cursor and its last into what follows (which takes the style of the paragraph before it),
+  so a merge into the user's paragraph drops its paragraph-wide formatting, for good: Undo
+  does not bring it back. Only an empty line is safe to insert into.
+- So the fragment is wrapped in two empty sentinel paragraphs and goes into an empty line:
+  the one the cursor is on, or one opened after the user's paragraph (APPEND_PARAGRAPH);
+  the sentinels are removed afterwards.
+- A paragraph made in the same undo context as ``insertDocumentFromURL`` is left behind,
+  empty, by Undo (a split even leaves the user's paragraph in two): StrayParagraphUndo takes
+  the opened line back when the insertion is undone.
 """
 
 from __future__ import annotations
@@ -14,11 +21,14 @@ from __future__ import annotations
 from typing import Any, Callable
 
 import uno
+import unohelper
 from com.sun.star.beans import PropertyValue
+from com.sun.star.document import XUndoAction
 
 from .command import Invocation, Refusal
-from .placement import check_editable, check_place
+from .placement import check_editable, check_place, outermost_table
 
+APPEND_PARAGRAPH = uno.getConstantByName("com.sun.star.text.ControlCharacter.APPEND_PARAGRAPH")
 PARAGRAPH_BREAK = uno.getConstantByName("com.sun.star.text.ControlCharacter.PARAGRAPH_BREAK")
 
 
@@ -44,45 +54,114 @@ def document_is_empty(doc: Any) -> bool:
             and doc.getTextTables().getCount() == 0 and doc.getDrawPage().getCount() == 0)
 
 
-def _cursor_after_table(inv: Invocation, doc: Any, view: Any, table: Any) -> Any:
-    """Move the view cursor into a fresh empty body paragraph right after ``table``.
+def _line_after_table(text: Any, view: Any, table: Any, undo: Any) -> Any:
+    """A cursor in an empty body line right after ``table`` (opened if need be).
 
-    Inserting a Paragraph object next to a table corrupts the document in 7.4, so the cursor
-    walks out of the last cell; where the table ends the body or another table follows at
-    once, a paragraph is made the way Writer's own Enter does.
+    Paragraph objects inserted next to a table corrupt the document in 7.4, and a dispatch of
+    .uno:InsertPara does not run from inside a command, so the cursor walks out of the last
+    cell: an empty line there is used as it is; before a line with text a new one is split
+    off; at the end of the body one is appended.
     """
     view.gotoRange(table.getCellByName(table.getCellNames()[-1]).getEnd(), False)
-    if not view.goRight(1, False):
-        doc.getText().finishParagraph(())
-        view.gotoRange(doc.getText().getEnd(), False)
-    elif view.TextTable is not None:
-        helper = inv.ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.DispatchHelper", inv.ctx)
-        helper.executeDispatch(inv.frame, ".uno:InsertPara", "", 0, ())
-    return view.getText().createTextCursorByRange(view.getStart())
-
-
-def _insert_at(inv: Invocation, cursor: Any, data: bytes) -> None:
-    """Insert at a cursor (see the module docstring), then remove the two sentinels."""
-    text = cursor.getText()
-    empty = cursor.isStartOfParagraph() and cursor.isEndOfParagraph()
-    if not empty and not cursor.isEndOfParagraph():
+    while True:  # the last cell may end inside a nested table: step out of ours
+        if not view.goRight(1, False):  # the body ends with the table
+            undo.addUndoAction(StrayParagraphUndo(text, None, None))
+            text.finishParagraph(())
+            cursor = text.createTextCursor()
+            cursor.gotoEnd(False)
+            return cursor
+        now = outermost_table(view)
+        if now is None:
+            break
+        if now.getName() != table.getName():
+            raise Refusal("table_after_table")
+    cursor = text.createTextCursorByRange(view.getStart())
+    if not cursor.isEndOfParagraph():
+        following = _paragraph_at(text, cursor)
+        undo.addUndoAction(StrayParagraphUndo(text, None, following))
         text.insertControlCharacter(cursor, PARAGRAPH_BREAK, False)
-        cursor.goLeft(1, False)
-    head_is_empty = cursor.isStartOfParagraph()
+        cursor.gotoPreviousParagraph(False)
+    return cursor
+
+
+def _insert_at(inv: Invocation, undo: Any, cursor: Any, data: bytes) -> None:
+    """Insert after the cursor's paragraph, or into it when it is empty (module docstring)."""
+    text = cursor.getText()
+    cursor.gotoEndOfParagraph(False)
+    if not cursor.isStartOfParagraph():  # a paragraph with text: open an empty line after it
+        user = _paragraph_at(text, cursor)
+        undo.addUndoAction(StrayParagraphUndo(text, user, _next_paragraph(text, user)))
+        text.insertControlCharacter(cursor, APPEND_PARAGRAPH, False)
     cursor.insertDocumentFromURL("private:stream", (
         _prop("InputStream", _stream(inv.ctx, data)), _prop("FilterName", "writer8")))
-    # The cursor now spans [the paragraph the first sentinel merged into … the last sentinel].
-    start, end = cursor.getStart(), cursor.getEnd()
-    _paragraph_at(text, end).dispose()
-    if head_is_empty:
-        paragraphs = cursor.createEnumeration()
-        head = paragraphs.nextElement()
-        first = paragraphs.nextElement() if paragraphs.hasMoreElements() else None
-        head.dispose()
-        if first is not None and first.supportsService("com.sun.star.text.Paragraph") and first.PageDescName:
-            # The layout keeps the removed paragraph's page style for the first page until the
-            # new first paragraph's page style is set again (7.4).
-            first.PageDescName = first.PageDescName
+    # The cursor now spans [the empty line the first sentinel merged into … the last sentinel];
+    # paragraph objects fetched before the insertion may point elsewhere now: fetch again.
+    paragraphs = cursor.createEnumeration()
+    head = paragraphs.nextElement()
+    first = paragraphs.nextElement() if paragraphs.hasMoreElements() else None
+    _paragraph_at(text, cursor.getEnd()).dispose()
+    head.dispose()
+    if first is not None and first.supportsService("com.sun.star.text.Paragraph") and first.PageDescName:
+        # The layout keeps the removed paragraph's page style for the first page until the
+        # new first paragraph's page style is set again (7.4).
+        first.PageDescName = first.PageDescName
+
+
+def _next_paragraph(text: Any, para: Any) -> Any:
+    """The body paragraph after ``para``, or None (at the end, or a table follows)."""
+    cursor = text.createTextCursorByRange(para.getEnd())
+    if not cursor.gotoNextParagraph(False) or cursor.TextTable is not None:
+        return None
+    return _paragraph_at(text, cursor)
+
+
+def _previous_paragraph(text: Any, para: Any) -> Any:
+    """The body paragraph before ``para``, or None (at the start, or a table precedes)."""
+    cursor = text.createTextCursorByRange(para.getStart())
+    if not cursor.gotoPreviousParagraph(False) or cursor.TextTable is not None:
+        return None
+    return _paragraph_at(text, cursor)
+
+
+def _same(a: Any, b: Any) -> bool:
+    return b is not None and bool(a.getText().compareRegionStarts(a.getStart(), b.getStart()) == 0)
+
+
+class StrayParagraphUndo(unohelper.Base, XUndoAction):
+    """Take back the empty line opened for an insertion when the insertion is undone.
+
+    Writer 7.4 undoes an ``insertDocumentFromURL`` and a paragraph made before it in the same
+    undo context, but leaves that paragraph behind, empty. This action is the first of the
+    context, so its ``undo`` runs last. It removes an empty paragraph found where the line was
+    opened — after the user's paragraph (``before``), before the paragraph that followed a
+    table (``following``), or at the end of the body after a table — and nothing else.
+    """
+
+    def __init__(self, text: Any, before: Any, following: Any) -> None:
+        self.Title = "sanhui"
+        self.text = text
+        self.before = before
+        self.following = following
+
+    def undo(self) -> None:
+        if self.before is not None:
+            stray = _next_paragraph(self.text, self.before)
+            if stray is not None and _same(stray, self.following):
+                return
+        elif self.following is not None:
+            stray = _previous_paragraph(self.text, self.following)
+        else:  # only an empty last line right after the closing table is the one we opened
+            elements = self.text.createEnumeration()  # the whole body, but only on undo
+            previous = stray = None
+            while elements.hasMoreElements():
+                previous, stray = stray, elements.nextElement()
+            if previous is None or not previous.supportsService("com.sun.star.text.TextTable"):
+                return
+        if stray is not None and stray.getString() == "":
+            stray.dispose()
+
+    def redo(self) -> None:
+        pass
 
 
 def _paragraph_at(text: Any, point: Any) -> Any:
@@ -96,8 +175,7 @@ def insert_fragment(inv: Invocation, doc: Any, render: Callable[[bool], bytes], 
         raise Refusal("readonly")
     view = inv.frame.getController().getViewCursor()
     in_table, table = check_place(doc, view)
-    check_editable(view.getText().createTextCursorByRange(view.getEnd()) if not in_table else
-                   doc.getText().createTextCursorByRange(table.getAnchor()))
+    check_editable(table.getAnchor() if in_table else view)
     data = render(document_is_empty(doc))
     undo = doc.getUndoManager()
     doc.lockControllers()
@@ -105,10 +183,10 @@ def insert_fragment(inv: Invocation, doc: Any, render: Callable[[bool], bytes], 
     failed = True
     try:
         if in_table:
-            cursor = _cursor_after_table(inv, doc, view, table)
+            cursor = _line_after_table(doc.getText(), view, table, undo)
         else:
             cursor = view.getText().createTextCursorByRange(view.getEnd())
-        _insert_at(inv, cursor, data)
+        _insert_at(inv, undo, cursor, data)
         failed = False
     finally:
         undo.leaveUndoContext()
