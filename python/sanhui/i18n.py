@@ -120,9 +120,10 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     "place_frame": {"zh": "文本框", "en": "a frame"},
     "place_other": {"zh": "非正文区域", "en": "a place outside the body text"},
     "table_after_table": {
-        "zh": "光标所在的表格后面紧接着另一个表格，无处插入，未作任何更改。请在两个表格之间按回车留出一个空行后再试。",
-        "en": "Another table follows the table the cursor is in, so there is no line to insert at; nothing was changed. "
-              "Press Enter between the two tables to make an empty line, then try again.",
+        "zh": "光标所在的表格后面紧接着另一个表格，无处插入，未作任何更改。"
+              "请在两个表格之间按回车留出一个空行后再试。",
+        "en": "Another table follows the table the cursor is in, so there is no line to insert at; "
+              "nothing was changed. Press Enter between the two tables to make an empty line, then try again.",
     },
     "not_writer": {
         "zh": "“三会一课”命令只能在 Writer 文字文档中使用。",

@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sanhui.model.meeting import Meeting
-
 from tests.office.docs import comments, paragraphs
 from tests.office.expected import TITLE, all_notes, expected
+
+from sanhui.model.meeting import Meeting
 
 SUCCESS, FAILURE = 1, 0
 MONTH_TITLE = "2023年9月“三会一课”方案"

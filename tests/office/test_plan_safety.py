@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from tests.office.docs import Para, paragraphs, put_cursor, saved_body, set_text
 from tests.odf_schema import assert_valid_odt
+from tests.office.docs import Para, paragraphs, put_cursor, saved_body, set_text
 
 SUCCESS, FAILURE = 1, 0
 USER = [("标题甲", "Heading 1"), ("前文AAABBB后文", "Text body"), ("", "Text body"), ("结尾CCC", "Quotations")]
@@ -95,12 +94,14 @@ def test_month_plan_is_one_undo_step_and_redo_brings_it_back(office: Any, writer
     assert saved_body(office, writer, tmp_path / "redone.odt") == inserted
 
 
-def test_a_second_plan_starts_again_at_one_and_an_older_plan_keeps_its_numbers(office: Any, writer: Any) -> None:
+def test_a_second_plan_starts_again_at_one_and_an_older_plan_keeps_its_numbers(office: Any,
+                                                                               writer: Any) -> None:
     office.dispatch(writer, "sanhui:InsertPlan", {"Month": "2023-09"})
     put_cursor(writer, 0, 0)  # above the first plan
     office.dispatch(writer, "sanhui:InsertPlan", {"Month": "2023-10"})
     labels = [(p.text, p.label) for p in paragraphs(writer) if p.style == "三会一课-一级标题"]
-    assert labels == [("支委会方案", "一、"), ("党员大会方案", "二、"), ("党小组会方案", "三、"), ("党课方案", "四、")] * 2
+    one_plan = [("支委会方案", "一、"), ("党员大会方案", "二、"), ("党小组会方案", "三、"), ("党课方案", "四、")]
+    assert labels == one_plan * 2
 
 
 @pytest.mark.parametrize("args, field", [
