@@ -4,7 +4,7 @@
 # -nogui flavour has none), the Python UNO bridge and script provider, CJK fonts for GB/T 9704
 # fallbacks, Xvfb + xdotool + imagemagick for real-window tests and screenshots, poppler for PDF checks.
 set -euo pipefail
-PKGS=(libreoffice-writer libreoffice-l10n-zh-cn python3-uno libreoffice-script-provider-python python3-venv
+PKGS=(libreoffice-writer libreoffice-calc libreoffice-impress libreoffice-l10n-zh-cn python3-uno libreoffice-script-provider-python python3-venv
       fonts-noto-cjk fonts-lxgw-wenkai fonts-arphic-ukai
       xvfb xdotool x11-utils imagemagick poppler-utils)
 missing=()

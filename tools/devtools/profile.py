@@ -68,6 +68,9 @@ def settings(locale: Optional[str], strict_odf: bool, version: Optional[str]) ->
         # missing. ooLocale is seeded too so the very first configuration reads agree.
         items.append(("/org.openoffice.Office.Linguistic/General", "UILocale", locale))
         items.append(("/org.openoffice.Setup/L10N", "ooLocale", locale))
+        # The locale of dates and of new documents' text, as a user of that language has it.
+        items.append(("/org.openoffice.Setup/L10N", "ooSetupSystemLocale", locale))
+        items.append(("/org.openoffice.Office.Linguistic/General", "DefaultLocale", locale))
     if strict_odf:
         items.append(("/org.openoffice.Office.Common/Save/ODF", "DefaultVersion", str(ODF_STRICT_1_3)))
     if version:

@@ -3,6 +3,9 @@
 `Xvfb` lets the server pick a free display itself (`-displayfd`), so parallel runs never race for a
 number; every wait is bounded and `stop()` always ends the server. There is no window manager: a
 window gets the keyboard only through `focus()` (xdotool windowfocus), see UNO-NOTES.md "Dialogs".
+
+The second half reads a LibreOffice window's menu bar as shown (accessibility tree) and drives it with
+real key events (`MenuDriver`), for tests/gui and tools/screenshots.py.
 """
 
 from __future__ import annotations
@@ -194,7 +197,6 @@ def wait_for(what: str, probe: Callable[[], Optional[T]], timeout: float = 10.0,
             detail = f" (last error: {last_error!r})" if last_error is not None else ""
             raise TimeoutError(f"{what}: not seen within {timeout:g} s{detail}")
         time.sleep(interval)
-
 
 
 # -- LibreOffice menus on this display ------------------------------------------------------------

@@ -1,0 +1,69 @@
+"""The demo's documents as a user gets them: the .odt is strict ODF 1.3, the .docx opens again
+with the text, numbering and comments, and the PDF prints every line with page numbers."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any, Dict
+
+import pytest
+from demo import STEM, make_demo
+
+from tests.odf_schema import assert_valid_odt
+from tests.office.docs import comments, paragraphs
+from tests.office.expected import all_notes, expected
+
+MONTH_TITLE = "2023年9月“三会一课”方案"
+
+
+@pytest.fixture(scope="module")
+def demo(office: Any, tmp_path_factory: pytest.TempPathFactory) -> Dict[str, Path]:
+    out = tmp_path_factory.mktemp("out")
+    return {p.name.replace(STEM, "plan"): p for p in make_demo(office, out)}
+
+
+def test_odt_is_valid_strict_odf(demo: Dict[str, Path]) -> None:
+    assert_valid_odt(demo["plan.odt"])
+
+
+def test_docx_opens_again_with_text_numbers_and_comments(office: Any, demo: Dict[str, Path]) -> None:
+    doc = office.load(demo["plan.docx"])
+    try:
+        got = [tuple(p) for p in paragraphs(doc) if p.text]
+        want = expected(None, MONTH_TITLE)
+        assert [(text, label) for text, _, label in got] == [(text, label) for text, _, label in want]
+        assert [style for _, style, _ in got] == [style for _, style, _ in want]  # named styles survive
+        assert sorted(anchor for _, _, anchor in comments(doc)) == sorted(anchor for _, anchor in all_notes())
+    finally:
+        office.close(doc)
+
+
+def _pdf_text(path: Path) -> str:
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext (poppler-utils) is not installed: run make deps")
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True,
+                          text=True, timeout=60).stdout
+
+
+def _squash(text: str) -> str:
+    """The printed text without layout: no white space, no page numbers between pages."""
+    return re.sub(r"\s+", "", re.sub(r"—\s*\d+\s*—", "", text))
+
+
+def test_pdf_prints_every_line_with_its_number_and_page_numbers(demo: Dict[str, Path]) -> None:
+    text = _pdf_text(demo["plan.pdf"])
+    squashed = _squash(text)
+    for line, _, label in expected(None, MONTH_TITLE):
+        assert _squash(label + line) in squashed, line
+    pages = text.count("\f")
+    numbers = re.findall(r"—\s*(\d+)\s*—", text)
+    assert [int(n) for n in numbers] == list(range(1, pages + 1))
+
+
+def test_pdf_with_notes_in_the_body_prints_the_guidance(demo: Dict[str, Path]) -> None:
+    squashed = _squash(_pdf_text(demo["plan-notes-in-body.pdf"]))
+    for note, _ in all_notes():
+        assert _squash(f"（备注：{note}）") in squashed
