@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, List, Optional, Tuple
 
 import pytest
-from tests.support import office_with_extension
 
 from devtools.xvfb import MenuDriver, read_menu_bar, wait_for
+from tests.support import office_with_extension
 
 if TYPE_CHECKING:
     from devtools.office import Office

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
 import pytest
+
 from tests.support import office_with_extension, short_tracebacks, writer_document
 
 if TYPE_CHECKING:  # imported lazily so a missing python3-uno fails with a clear message

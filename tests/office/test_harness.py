@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import List
 
 import pytest
-from tests.support import require_office
 
 from devtools import process, profile
+from tests.support import require_office
 
 DUMMY_ID = "org.example.dummy"
 

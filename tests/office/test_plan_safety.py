@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from tests.odf_schema import assert_valid_odt
 from tests.office.docs import Para, paragraphs, put_cursor, saved_body, set_text
 

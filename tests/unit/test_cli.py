@@ -8,7 +8,6 @@ import zipfile
 from pathlib import Path
 
 from sanhui.cli import main
-
 from tests.odf_schema import assert_valid_odt
 
 ROOT = Path(__file__).resolve().parents[2]

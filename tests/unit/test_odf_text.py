@@ -7,11 +7,11 @@ from typing import Any, List, Tuple, Union
 
 import pytest
 from lxml import etree
-from tests.unit.odf_reading import paragraph_text, q
 
 from sanhui.odf import xml as odf_xml
 from sanhui.odf.text import append_text
 from sanhui.odf.xml import NS, element, parse, qname, sub, to_bytes, xml_safe
+from tests.unit.odf_reading import paragraph_text, q
 
 Token = Union[str, Tuple[str, int]]
 

@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any, Dict, List, Tuple
 
 import pytest
-from tests.unit.seed import LABELS, read_seed
 
 from sanhui.content.pack import DEFAULT_PACK, FORMAT, ContentPack, PackError, load_pack, parse_pack
 from sanhui.model.meeting import PLAN_ORDER, Meeting
 from sanhui.model.plan import MAX_DEPTH, Entry
+from tests.unit.seed import LABELS, read_seed
 
 Line = Tuple[str, int, str]  # ("line", level (0 = unnumbered body paragraph), text) or ("note", 0, text)
 

@@ -122,10 +122,13 @@ class _Writer:
         p = sub(parent, "text:p", {"text:style-name": style})
         mode = self.plan.notes_mode
         if mode is NotesMode.COMMENTS and notes:
+            # The range stops before the last character: an end mark at the very end of a line
+            # the text fills exactly wraps onto a line of its own in Writer 7.4 and prints blank.
             names = [self.comment(p, note) for note in notes]
-            append_text(p, text)
+            append_text(p, text[:-1])
             for name in reversed(names):
                 sub(p, "office:annotation-end", {"office:name": name})
+            append_text(p, text[-1:])
         else:
             append_text(p, text)
         if mode is NotesMode.BODY:
