@@ -1,4 +1,5 @@
-"""The extension's UNO component file: registers the ``sanhui:`` protocol handler, nothing more.
+"""The extension's UNO component file: registers the ``sanhui:`` protocol handler and the
+Tools › Options page's event handler, nothing more.
 
 LibreOffice loads this file as a loose module (relative imports fail here) and appends the
 extension's ``pythonpath/`` to ``sys.path``, where the real package lives. An exception while
@@ -12,6 +13,9 @@ import unohelper
 
 try:
     from sanhui.office.dispatch import IMPLEMENTATION, SERVICES, ProtocolHandler
+    from sanhui.office.options_page import IMPLEMENTATION as OPTIONS_IMPLEMENTATION
+    from sanhui.office.options_page import SERVICES as OPTIONS_SERVICES
+    from sanhui.office.options_page import OptionsPageHandler
 except Exception:  # pragma: no cover - only a broken installation gets here
     import os
     import tempfile
@@ -33,3 +37,4 @@ except Exception:  # pragma: no cover - only a broken installation gets here
 
 g_ImplementationHelper = unohelper.ImplementationHelper()
 g_ImplementationHelper.addImplementation(ProtocolHandler, IMPLEMENTATION, SERVICES)
+g_ImplementationHelper.addImplementation(OptionsPageHandler, OPTIONS_IMPLEMENTATION, OPTIONS_SERVICES)

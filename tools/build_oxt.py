@@ -21,6 +21,11 @@ def _files(base: Path):  # type: ignore[no-untyped-def]
             yield path
 
 
+def _escape_properties(path: Path) -> bytes:
+    text = path.read_text(encoding="utf-8")
+    return "".join(c if ord(c) < 128 else f"\\u{ord(c):04x}" for c in text).encode("ascii")
+
+
 def build(vendor: Path, out: Path) -> None:
     """Write the .oxt; entries are sorted so two builds of one tree are identical."""
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -42,12 +47,16 @@ def build(vendor: Path, out: Path) -> None:
             entries.append(("pythonpath/" + path.relative_to(vendor).as_posix(), path))
     for path in _files(ROOT / "dialogs"):
         entries.append(("dialogs/" + path.relative_to(ROOT / "dialogs").as_posix(), path))
+    # .properties are kept in UTF-8 in the tree; LibreOffice reads them as ISO-8859-1 with
+    # \uXXXX escapes (like Java), so the package gets the escaped form.
+    contents = {name: (_escape_properties(path) if name.endswith(".properties") else path.read_bytes())
+                for name, path in entries}
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, path in entries:
+        for name, _ in entries:
             info = zipfile.ZipInfo(name, date_time=(2023, 9, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            zf.writestr(info, path.read_bytes())
+            zf.writestr(info, contents[name])
     print(f"wrote {out} ({out.stat().st_size // 1024} KiB, {len(entries)} files)")
 
 

@@ -24,7 +24,6 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Optional, Tuple
 
-from dateutil import parser
 from dateutil.relativedelta import relativedelta
 
 from sanhui.cn_clock import CLOCK, read_clock
@@ -238,6 +237,9 @@ def _read_western(cleaned: str, today: dt.date, text: str) -> MeetingTime:
     """English and am/pm forms (Sep 25, 2023 3:30 PM; 2023-09-25 3pm) through dateutil."""
     if not cleaned.isascii():
         raise DateInputError("unreadable", text)
+    # Imported here: dateutil.parser pulls in dateutil.tz, about 50 ms of the command's first use.
+    from dateutil import parser
+
     try:
         first, second = (parser.parse(cleaned, default=probe, yearfirst=True) for probe in _PROBES)
     except (ValueError, OverflowError) as error:

@@ -26,6 +26,12 @@ FIELD_LABELS: Dict[str, Dict[str, str]] = {
     "Attendees": {"zh": "列席人员", "en": "Attendees"},
     "Topic": {"zh": "会议主题", "en": "Topic"},
     "Interactive": {"zh": "交互方式", "en": "Interactive"},
+    # the branch profile (Tools › Options › 三会一课 › 支部信息)
+    "Secretary": {"zh": "书记", "en": "Secretary"},
+    "Organizer": {"zh": "组织委员", "en": "Organizer"},
+    "MemberCount": {"zh": "正式党员人数", "en": "Full members"},
+    "Groups": {"zh": "党小组", "en": "Party groups"},
+    "UsualPlace": {"zh": "常用会议地点", "en": "Usual meeting place"},
 }
 
 MESSAGES: Dict[str, Dict[str, str]] = {
@@ -92,9 +98,64 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "zh": "{field}只适用于单个会议的方案；整月方案请分别填写各会议的要素。",
         "en": "{field} applies to a single meeting's plan, not to a whole month.",
     },
+    "no_committee": {
+        "zh": "本支部正式党员不足7人，不设支委会，不能插入支委会方案。（可在“工具 › 选项 › 三会一课”中修改党员人数。）",
+        "en": "The branch has fewer than 7 full members and no branch committee, so there is no committee plan. "
+              "(The member count is under Tools › Options › Party Meetings.)",
+    },
+    "absent_but_full": {
+        "zh": "{field}填写了 {count} 人，但实到人数等于应到人数，请核对。",
+        "en": "{field} lists {count}, but Present equals Expected. Please check.",
+    },
+    "absent_count": {
+        "zh": "缺席人员列了 {listed} 人，但应到减实到为 {missing} 人，请核对。",
+        "en": "{listed} absentees are listed, but Expected minus Present is {missing}. Please check.",
+    },
+    "quorum_general": {
+        "zh": "党员大会须有半数以上有表决权的党员到会（《中国共产党支部工作条例（试行）》第十一条），"
+              "实到 {present} 人未超过应到 {expected} 人的一半。",
+        "en": "A general meeting needs more than half of the voting members present (Branch Work Regulations, "
+              "art. 11): {present} of {expected} is not more than half.",
+    },
+    "quorum_committee": {
+        "zh": "支委会须有半数以上委员到会，实到 {present} 人未超过应到 {expected} 人的一半。",
+        "en": "A committee meeting needs more than half of its members present: {present} of {expected} is not "
+              "more than half.",
+    },
+    "warning_prefix": {"zh": "请注意：", "en": "Please note: "},
+    "confirm_again": {"zh": "如确认无误，请再次点击“确定”。", "en": "If this is right, press OK again."},
+    "cancelled": {"zh": "已取消，文档未作更改。", "en": "Cancelled; the document was not changed."},
     "present_over_expected": {
-        "zh": "实到人数（{present}）不能多于应到人数（{expected}）。",
-        "en": "Present ({present}) cannot exceed Expected ({expected}).",
+        "zh": "{field}为 {present}，不能多于应到人数 {expected}。",
+        "en": "{field} is {present}; it cannot exceed Expected ({expected}).",
+    },
+
+    # the branch profile page
+    "group_duplicate": {
+        "zh": "{field}中“{name}”出现了两次（第 {first} 行和第 {line} 行），请删去一行。",
+        "en": "{field}: “{name}” appears twice (lines {first} and {line}); please remove one.",
+    },
+    "groups_too_many": {
+        "zh": "{field}填了 {count} 个小组，最多 {limit} 个。",
+        "en": "{field}: {count} groups given; at most {limit}.",
+    },
+    "group_line_too_long": {
+        "zh": "{field}第 {line} 行“{value}”太长：小组名称和组长各不超过 {limit} 字。"
+              "每行写一个小组，如“第一党小组 张三”。",
+        "en": "{field}, line {line} “{value}” is too long: a group's name and its leader have at most {limit} "
+              "characters each. Write one group a line, like “Group 1 Zhang San”.",
+    },
+    "profile_not_saved": {
+        "zh": "{message}\n支部信息未保存，仍为原来的设置。",
+        "en": "{message}\nThe branch profile was not saved; the previous settings are kept.",
+    },
+    "profile_save_failed": {
+        "zh": "支部信息未能保存。详细信息已记入日志：{log}",
+        "en": "The branch profile could not be saved. Details are in the log: {log}",
+    },
+    "profile_no_committee": {
+        "zh": "正式党员不足7人的支部不设支委会：整月方案将不含支委会方案。",
+        "en": "A branch with fewer than 7 full members has no committee: month plans leave the committee out.",
     },
     # types named in wrong_type
     "type_text": {"zh": "文字", "en": "text"},

@@ -65,7 +65,12 @@ def test_single_meeting_keeps_its_place_number_and_has_no_title(office: Any, wri
 
 
 def test_menu_url_query_preselects_the_meeting(office: Any, writer: Any) -> None:
+    # A click opens the dialog; under --headless a modal dialog returns at once, as cancelled.
     state, result = office.dispatch(writer, "sanhui:InsertPlan?Meeting=lecture")
+    assert (state, result) == (SUCCESS, "已取消，文档未作更改。")
+    assert [p.text for p in paragraphs(writer)] == [""]
+    # the same query with arguments runs without the dialog
+    state, result = office.dispatch(writer, "sanhui:InsertPlan?Meeting=lecture", {"Month": "2023-09"})
     assert state == SUCCESS, result
     texts = [p.text for p in paragraphs(writer)]
     assert texts[0] == "党课方案"

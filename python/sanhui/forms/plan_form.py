@@ -7,13 +7,14 @@ a person get the same defaults and the same messages.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Dict, List, Mapping, Optional, Tuple
 
 from ..dates import Month
-from ..model.meeting import Absence, Meeting, MeetingDetails
+from ..model.meeting import NO_DETAILS, Absence, Meeting, MeetingDetails
 from ..model.plan import NotesMode
+from ..model.profile import BranchProfile, Recent
 from .arguments import check_names
 from .errors import FormError
 from .fields import bool_value, choice_value, int_value, month_value, text_value, time_value
@@ -31,6 +32,8 @@ NOTES_LABELS = ("批注", "正文", "不插入")
 
 DETAIL_FIELDS = ("Date", "Place", "Host", "Recorder", "Expected", "Present", "Absent", "Attendees", "Topic")
 FIELDS = ("Meeting", "Month", "Branch", "Notes", *DETAIL_FIELDS, "Interactive")
+
+
 @dataclass(frozen=True)
 class PlanRequest:
     """A checked request: which plan, for which month, and how to write it."""
@@ -39,24 +42,31 @@ class PlanRequest:
     month: Month
     branch: str = ""
     notes: NotesMode = NotesMode.COMMENTS
-    details: MeetingDetails = field(default_factory=MeetingDetails)
+    details: MeetingDetails = NO_DETAILS
     interactive: bool = False
 
 
 def parse_plan(args: Mapping[str, object], today: date,
-               defaults: Optional[Mapping[str, object]] = None) -> PlanRequest:
-    """Arguments (with defaults for what is missing) → PlanRequest, or FormError on bad input."""
+               defaults: Optional[Mapping[str, object]] = None, has_committee: bool = True) -> PlanRequest:
+    """Arguments (with defaults for what is missing) → PlanRequest, or FormError on bad input.
+
+    ``defaults`` are the branch profile's and the last values used. They fill the 会议要素
+    only when at least one of them was given (a script that gives none gets no table);
+    ``has_committee`` is False for a branch of fewer than 7 full members, which has no 支委会.
+    """
     given = check_names(args, FIELDS)
     values: Dict[str, object] = dict(defaults or {})
     values.update(given)
     meeting = choice_value("Meeting", values.get("Meeting", "month"), MEETING_CHOICES, MEETING_LABELS)
+    if meeting is Meeting.COMMITTEE and not has_committee:
+        raise FormError("Meeting", "no_committee")
     month_raw = values.get("Month")
     month = month_value("Month", month_raw) if month_raw not in (None, "") else Month(today.year, today.month)
     notes = choice_value("Notes", values.get("Notes", "comments"), NOTES_CHOICES, NOTES_LABELS)
-    details = parse_details(given, today)
-    if meeting is None and not details.is_empty():
-        name = next(n for n in DETAIL_FIELDS if given.get(n) not in (None, ""))
-        raise FormError(name, "details_single_meeting")
+    asked = [n for n in DETAIL_FIELDS if given.get(n) is not None and str(given.get(n)).strip()]
+    if meeting is None and asked:
+        raise FormError(asked[0], "details_single_meeting")
+    details = parse_details(values, today) if asked else NO_DETAILS
     return PlanRequest(
         meeting=meeting,
         month=month,
@@ -67,6 +77,36 @@ def parse_plan(args: Mapping[str, object], today: date,
     )
 
 
+def plan_defaults(profile: BranchProfile, recent: Recent) -> Dict[str, object]:
+    """What the form starts from: the branch profile, and the last place, 列席 and notes mode
+    used (a branch meets in the same room with the same guests); the secretary chairs and the
+    organisation committee member records, as usual."""
+    return {
+        "Branch": profile.branch,
+        "Place": recent.place or profile.place,
+        "Host": recent.host or profile.secretary,
+        "Recorder": recent.recorder or profile.organizer,
+        "Attendees": recent.attendees,
+        "Notes": recent.notes or NotesMode.COMMENTS.value,
+    }
+
+
+def plan_warnings(request: PlanRequest) -> List[FormError]:
+    """What a secretary should look at again but may go on with (the dialog asks; a script
+    gets them appended to its result): attendance below the 条例's quorum, absentees that do
+    not add up."""
+    details, out = request.details, []
+    expected, present = details.expected, details.present
+    if expected and present is not None and present * 2 <= expected:
+        if request.meeting is Meeting.GENERAL:
+            out.append(FormError("Present", "quorum_general", present=present, expected=expected))
+        elif request.meeting is Meeting.COMMITTEE:
+            out.append(FormError("Present", "quorum_committee", present=present, expected=expected))
+    if expected is not None and present is not None and details.absent and expected - present != len(details.absent):
+        out.append(FormError("Absent", "absent_count", listed=len(details.absent), missing=expected - present))
+    return out
+
+
 def parse_details(values: Mapping[str, object], today: date) -> MeetingDetails:
     """The 会议要素 of one meeting; every field optional, the numbers checked together."""
     when = time_value("Date", values.get("Date"), today)
@@ -74,6 +114,9 @@ def parse_details(values: Mapping[str, object], today: date) -> MeetingDetails:
     present = int_value("Present", values.get("Present"), 0, 10000)
     if expected is not None and present is not None and present > expected:
         raise FormError("Present", "present_over_expected", present=present, expected=expected)
+    absent = parse_absences(text_value("Absent", values.get("Absent"), limit=MAX_LIST))
+    if absent and expected is not None and present == expected:
+        raise FormError("Absent", "absent_but_full", count=len(absent))
     return MeetingDetails(
         time=when.format() if when else "",
         place=text_value("Place", values.get("Place"), limit=200),
@@ -81,7 +124,7 @@ def parse_details(values: Mapping[str, object], today: date) -> MeetingDetails:
         recorder=text_value("Recorder", values.get("Recorder"), limit=100),
         expected=expected,
         present=present,
-        absent=parse_absences(text_value("Absent", values.get("Absent"), limit=MAX_LIST)),
+        absent=absent,
         attendees=text_value("Attendees", values.get("Attendees"), limit=MAX_LIST),
         topic=text_value("Topic", values.get("Topic"), limit=500),
     )

@@ -69,3 +69,6 @@ class MeetingDetails:
     def is_empty(self) -> bool:
         """True when nothing was filled in: the plan then carries no 会议要素 table."""
         return self == MeetingDetails()
+
+
+NO_DETAILS = MeetingDetails()  # nothing filled in: no 会议要素 table

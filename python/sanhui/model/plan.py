@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import List, Optional, Tuple
 
-from .meeting import Meeting
+from .meeting import NO_DETAILS, Meeting, MeetingDetails
 
 MAX_DEPTH = 4  # 一、 （一） 1. （1）
 
@@ -56,10 +56,12 @@ class Entry:
 
 @dataclass(frozen=True)
 class Part:
-    """One meeting's plan: 一、支委会方案 and everything under it."""
+    """One meeting's plan: 一、支委会方案 and everything under it, with the meeting's facts
+    (会议要素) when the user gave them: they go in as a table under the heading."""
 
     meeting: Meeting
     entry: Entry
+    details: MeetingDetails = NO_DETAILS
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,8 @@ class MonthPlan:
     """What one insertion writes: a titled month plan, or a single meeting's part.
 
     ``title`` is None for a single part inserted on its own; the part then keeps the
-    number it has in a month plan (``first_number``).
+    number it has in a month plan (``first_number``). ``remark`` is a sentence under the
+    title that the plan owes its reader, e.g. why it has no 支委会.
     """
 
     title: Optional[str]
@@ -75,10 +78,13 @@ class MonthPlan:
     notes_mode: NotesMode = NotesMode.COMMENTS
     first_number: int = 1
     omitted: Tuple[Meeting, ...] = field(default=())
+    remark: str = ""
 
     def lines(self) -> List[str]:
         """The plan's text lines in order, as a reader sees them without numbers or notes."""
         out: List[str] = [self.title] if self.title else []
+        if self.remark:
+            out.append(self.remark)
         for part in self.parts:
             out.extend(part.entry.walk())
         return out

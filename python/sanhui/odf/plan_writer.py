@@ -12,7 +12,8 @@ from datetime import datetime
 from itertools import count
 from typing import Any, Iterator, List, Optional, Sequence
 
-from ..model.plan import Entry, MonthPlan, NotesMode
+from ..model.plan import Entry, MonthPlan, NotesMode, Part
+from .details_table import details_table, table_styles
 from .styles import StyleName, font_face_decls
 from .text import append_text
 from .xml import element, sub
@@ -74,18 +75,26 @@ class _Writer:
         if self.plan.title is not None:
             title_style = TITLE_STYLE if self.options.start_page_style else StyleName.TITLE
             append_text(sub(self.text, "text:p", {"text:style-name": title_style}), self.plan.title)
+        if self.plan.remark:
+            append_text(sub(self.text, "text:p", {"text:style-name": StyleName.BODY}), self.plan.remark)
+        if any(not part.details.is_empty() for part in self.plan.parts):
+            table_styles(automatic)
         for index, part in enumerate(self.plan.parts):
             # Writer adds an inserted list to the document's last list of the same style, so
             # the first item restarts the count: a second plan starts at 一、 again, and a plan
             # inserted above an older one leaves the older one's numbers alone.
-            self.entry(part.entry, 0, self.plan.first_number if index == 0 else None)
+            self.entry(part.entry, 0, self.plan.first_number if index == 0 else None, part)
         if self.options.sentinels:
             sub(self.text, "text:p")
         return root
 
-    def entry(self, entry: Entry, level: int, start: Optional[int] = None) -> None:
+    def entry(self, entry: Entry, level: int, start: Optional[int] = None, part: Optional[Part] = None) -> None:
         item = self.list_item(level, start)
         self.paragraph(item, StyleName.HEADING[level], entry.text, entry.notes)
+        if part is not None and not part.details.is_empty():  # 会议要素 right under 一、…方案
+            self.lists.clear()
+            self.items.clear()
+            details_table(self.text, part.meeting, part.details)
         for para in entry.body:
             self.unnumbered(StyleName.BODY, para.text, para.notes)
         for child in entry.children:

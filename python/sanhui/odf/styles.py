@@ -21,6 +21,8 @@ class StyleName:
     BODY = "SanhuiBody"
     NOTE = "SanhuiNote"
     PAGE_NUMBER = "SanhuiPageNumber"
+    TABLE_LABEL = "SanhuiTableLabel"
+    TABLE_TEXT = "SanhuiTableText"
     NUMBERING = "SanhuiNumbering"
     MASTER_PAGE = "SanhuiPage"
 
@@ -34,6 +36,8 @@ DISPLAY_NAMES: Dict[str, str] = {
     StyleName.BODY: "三会一课-正文",
     StyleName.NOTE: "三会一课-备注",
     StyleName.PAGE_NUMBER: "三会一课-页码",
+    StyleName.TABLE_LABEL: "三会一课-表格标签",
+    StyleName.TABLE_TEXT: "三会一课-表格文字",
     StyleName.NUMBERING: "三会一课-编号",
     StyleName.MASTER_PAGE: "三会一课-公文页面",
 }
@@ -126,6 +130,10 @@ def _paragraph_styles(styles: Any) -> None:
         "fo:margin-bottom": "2pt",
         "fo:background-color": "#f2f2f2",
     }, _text_props("kaiti", gb.SIZE_NOTE, fo__color="#595959"), StyleName.BODY)
+    for name, font in ((StyleName.TABLE_LABEL, "heiti"), (StyleName.TABLE_TEXT, "fangsong")):
+        _paragraph_style(styles, name, {"fo:text-indent": "0mm", "fo:line-height": "120%",
+                                        "fo:text-align": "start"},
+                         _text_props(font, gb.SIZE_TABLE), StyleName.BODY)
     _paragraph_style(styles, StyleName.PAGE_NUMBER, {
         "fo:text-indent": "0mm",
         "fo:line-height": "100%",

@@ -18,7 +18,7 @@ split or merged into; measured on LibreOffice 7.4.7:
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, Tuple
 
 import uno
 import unohelper
@@ -168,14 +168,22 @@ def _paragraph_at(text: Any, point: Any) -> Any:
     return text.createTextCursorByRange(point).createEnumeration().nextElement()
 
 
-def insert_fragment(inv: Invocation, doc: Any, render: Callable[[bool], bytes], undo_title: str) -> None:
-    """Insert the fragment ``render(whole_document)`` makes at the frame's cursor, as one undo
-    step, or raise Refusal and change nothing."""
+def check_insertable(inv: Invocation, doc: Any) -> Tuple[Any, bool, Any]:
+    """(view cursor, in a table, the outermost table), or Refusal: read-only, protected, not
+    in the body. Commands call it before their dialog too, so nobody fills in a dialog for a
+    document that cannot take the result."""
     if doc.isReadonly():
         raise Refusal("readonly")
     view = inv.frame.getController().getViewCursor()
     in_table, table = check_place(doc, view)
     check_editable(table.getAnchor() if in_table else view)
+    return view, in_table, table
+
+
+def insert_fragment(inv: Invocation, doc: Any, render: Callable[[bool], bytes], undo_title: str) -> None:
+    """Insert the fragment ``render(whole_document)`` makes at the frame's cursor, as one undo
+    step, or raise Refusal and change nothing."""
+    view, in_table, table = check_insertable(inv, doc)
     data = render(document_is_empty(doc))
     undo = doc.getUndoManager()
     doc.lockControllers()
@@ -187,6 +195,9 @@ def insert_fragment(inv: Invocation, doc: Any, render: Callable[[bool], bytes], 
         else:
             cursor = view.getText().createTextCursorByRange(view.getEnd())
         _insert_at(inv, undo, cursor, data)
+        # Released while the document is still locked: after unlockControllers() the release
+        # of this cursor costs 15–28 ms (make bench), before it 0.02 ms.
+        cursor = None
         failed = False
     finally:
         undo.leaveUndoContext()

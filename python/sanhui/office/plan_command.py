@@ -1,4 +1,4 @@
-"""``sanhui:InsertPlan``: form → model → ODF fragment → one insertion at the cursor."""
+"""``sanhui:InsertPlan``: form (arguments or dialog) → model → ODF fragment → one insertion."""
 
 from __future__ import annotations
 
@@ -8,20 +8,44 @@ from datetime import date, datetime
 
 from ..content.pack import load_pack
 from ..content.plan_builder import build_plan
-from ..forms.plan_form import parse_plan
+from ..forms.arguments import check_names
+from ..forms.fields import bool_value
+from ..forms.plan_form import FIELDS, PlanRequest, parse_plan, plan_defaults, plan_warnings
 from ..i18n import text
 from ..odf.plan_writer import RenderOptions
 from ..odf.render import render_plan
 from .command import Invocation
-from .insertion import insert_fragment
+from .insertion import check_insertable, insert_fragment
+from .plan_dialog import PlanDialog
+from .settings import load_profile, load_recent, save_recent
 
 
 def insert_plan(inv: Invocation) -> str:
-    """Insert a month plan or one meeting's part; returns the summary scripts receive."""
+    """Insert a month plan or one meeting's part; returns the summary scripts receive.
+
+    A click (or ``Interactive=True``) opens the dialog prefilled from the arguments, the branch
+    profile and the last values used; arguments alone run without it, with the same defaults.
+    """
     started = time.perf_counter()
     doc = inv.document
-    request = parse_plan(inv.args, date.today())
-    plan = build_plan(load_pack(), request.meeting, request.month.format(), request.branch, request.notes)
+    check_insertable(inv, doc)  # a read-only document is said before the dialog, not after
+    profile = load_profile(inv.ctx)
+    defaults = plan_defaults(profile, load_recent(inv.ctx))
+    today = date.today()
+    user_args = {k: v for k, v in check_names(inv.args, FIELDS).items() if k != "Interactive"}
+    if inv.clicked or bool_value("Interactive", inv.args.get("Interactive", False)):
+        values = dict(defaults)
+        values.update(user_args)
+        request = PlanDialog(inv.ctx, inv.frame, inv.lang, values, today, profile.has_committee()).run()
+        if request is None:
+            return text("cancelled", inv.lang)
+        warnings = []  # seen and confirmed in the dialog
+        _remember(inv, request)
+    else:
+        request = parse_plan(inv.args, today, defaults, profile.has_committee())
+        warnings = plan_warnings(request)
+    plan = build_plan(load_pack(), request.meeting, request.month.format(), request.branch, request.notes,
+                      request.details, profile.has_committee())
     prefix = "sanhui-" + uuid.uuid4().hex[:8]
 
     def render(whole_document: bool) -> bytes:
@@ -34,4 +58,14 @@ def insert_plan(inv: Invocation) -> str:
         what = text("what_month", inv.lang, {"month": request.month.format()})
     else:
         what = text("what_part", inv.lang, {"meeting": request.meeting.label})
-    return text("inserted_plan", inv.lang, {"what": what, "count": plan.paragraph_count()})
+    message = text("inserted_plan", inv.lang, {"what": what, "count": plan.paragraph_count()})
+    if warnings:
+        message += text("warning_prefix", inv.lang) + " ".join(w.message(inv.lang) for w in warnings)
+    return message
+
+
+def _remember(inv: Invocation, request: PlanRequest) -> None:
+    """What the user typed in the dialog is offered next time: the same room and 列席 guests.
+    Only the dialog's values: a script's arguments must not change another script's defaults."""
+    if not request.details.is_empty():
+        save_recent(inv.ctx, place=request.details.place, attendees=request.details.attendees)

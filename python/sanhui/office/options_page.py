@@ -1,0 +1,121 @@
+"""The 支部信息 page under Tools › Options › 三会一课: fills ``dialogs/OptionsPage.xdl`` from the
+saved profile and saves what the secretary typed.
+
+The Options dialog creates the page from ``extension/OptionsDialog.xcu`` and sends our handler
+``external_event`` with "initialize" (page shown first), "ok" (OK or Apply pressed) and "back"
+(Reset). It cannot be told to stay open, so input that does not parse is reported twice — in the
+page's status line (seen after Apply) and in a message box (seen after OK) — and nothing is saved.
+"""
+
+from __future__ import annotations
+
+import traceback
+from typing import Any, Dict, Tuple
+
+import uno
+import unohelper
+from com.sun.star.awt import XContainerWindowEventHandler
+from com.sun.star.lang import XServiceInfo
+
+from ..forms.errors import FormError
+from ..forms.profile_form import PROFILE_FIELDS, parse_profile, profile_fields
+from ..i18n import text
+from ..model.profile import BranchProfile
+from .log import get_logger, log_path
+from .settings import load_profile, save_profile
+from .ui import ui_lang
+
+IMPLEMENTATION = "org.sanhui.writer.OptionsPageHandler"
+SERVICES = (IMPLEMENTATION,)
+STATUS = "Status"
+ERROR_COLOR = 0xC9211E
+INFO_COLOR = 0x555555
+
+
+class OptionsPageHandler(unohelper.Base, XContainerWindowEventHandler, XServiceInfo):
+    """Created by the Options dialog through ``EventHandlerService``; one per opened dialog."""
+
+    def __init__(self, ctx: Any, *args: Any) -> None:
+        self.ctx = ctx
+
+    # XServiceInfo
+    def getImplementationName(self) -> str:
+        return IMPLEMENTATION
+
+    def supportsService(self, name: str) -> bool:
+        return name in SERVICES
+
+    def getSupportedServiceNames(self) -> Tuple[str, ...]:
+        return SERVICES
+
+    # XContainerWindowEventHandler
+    def getSupportedMethodNames(self) -> Tuple[str, ...]:
+        return ("external_event",)
+
+    def callHandlerMethod(self, window: Any, event: Any, method: str) -> bool:
+        """Never raise: an exception here would vanish in the Options dialog."""
+        if method != "external_event":
+            return False
+        lang = ui_lang(self.ctx)
+        try:
+            if event in ("initialize", "back"):
+                show_profile(window, load_profile(self.ctx), lang)
+            elif event == "ok":
+                self.commit(window, lang)
+        except Exception:
+            get_logger(self.ctx).error("options page %s failed:\n%s", event, traceback.format_exc())
+            message = text("profile_save_failed", lang, {"log": log_path(self.ctx)})
+            set_status(window, message, error=True)
+            self.box(window, message, lang)
+        return True
+
+    def commit(self, window: Any, lang: str) -> None:
+        """Parse the page; save it, or say which field is wrong and keep the saved profile."""
+        try:
+            profile = parse_profile(read_page(window))
+        except FormError as exc:
+            message = exc.message(lang)
+            get_logger(self.ctx).info("branch profile not saved: %s", message)
+            set_status(window, message, error=True)
+            self.box(window, text("profile_not_saved", lang, {"message": message}), lang)
+            return
+        save_profile(self.ctx, profile)
+        get_logger(self.ctx).info("branch profile saved: %s", profile)
+        show_status_of(window, profile, lang)
+
+    def box(self, window: Any, message: str, lang: str) -> None:
+        """A modal error box over the Options dialog (returns at once under ``--headless``)."""
+        try:
+            toolkit = self.ctx.ServiceManager.createInstanceWithContext("com.sun.star.awt.Toolkit", self.ctx)
+            kind = uno.Enum("com.sun.star.awt.MessageBoxType", "ERRORBOX")
+            buttons = uno.getConstantByName("com.sun.star.awt.MessageBoxButtons.BUTTONS_OK")
+            box = toolkit.createMessageBox(window.getPeer(), kind, buttons, text("box_title", lang), message)
+            try:
+                box.execute()
+            finally:
+                box.dispose()
+        except Exception:
+            get_logger(self.ctx).error("message box failed:\n%s", traceback.format_exc())
+
+
+def read_page(window: Any) -> Dict[str, str]:
+    """The text of every field control, by the form's field names."""
+    return {name: window.getControl(name).getModel().Text for name in PROFILE_FIELDS}
+
+
+def show_profile(window: Any, profile: BranchProfile, lang: str) -> None:
+    """Put a profile into the page's fields, and what it implies into the status line."""
+    for name, value in profile_fields(profile).items():
+        window.getControl(name).getModel().Text = value
+    show_status_of(window, profile, lang)
+
+
+def show_status_of(window: Any, profile: BranchProfile, lang: str) -> None:
+    """A branch without committee is told so here: its month plans will differ."""
+    set_status(window, "" if profile.has_committee() else text("profile_no_committee", lang), error=False)
+
+
+def set_status(window: Any, message: str, error: bool) -> None:
+    model = window.getControl(STATUS).getModel()
+    model.TextColor = ERROR_COLOR if error else INFO_COLOR
+    model.Label = message

@@ -1,0 +1,147 @@
+"""The 插入“三会一课”方案 dialog: a way of filling the InsertPlan form, nothing more.
+
+Control names are the dispatch arguments, so what the dialog reads goes through the same
+``parse_plan`` as a script's arguments. The dialog stays open until the input is valid or the
+user cancels; a warning (e.g. a 党员大会 without a quorum) is shown once, and a second 确定
+with the same input goes on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import date
+from typing import Any, Dict, List, Mapping, Optional, Tuple
+
+import unohelper
+from com.sun.star.awt import XDialogEventHandler
+
+from ..dates import DateInputError, parse_meeting_time
+from ..forms.errors import FormError
+from ..forms.plan_form import DETAIL_FIELDS, MEETING_CHOICES, NOTES_CHOICES, PlanRequest, parse_plan, plan_warnings
+from ..i18n import text
+
+EXTENSION_ID = "org.sanhui.writer"
+
+
+def dialog_url(ctx: Any, name: str) -> str:
+    """The XDL's URL inside the installed extension, as a plain location URL.
+
+    LibreOffice finds a dialog's .properties strings beside the XDL by taking the URL apart;
+    with a vnd.sun.star.extension:// URL that fails and the labels show their &keys.
+    """
+    info = ctx.getValueByName("/singletons/com.sun.star.deployment.PackageInformationProvider")
+    return f"{info.getPackageLocation(EXTENSION_ID)}/dialogs/{name}.xdl"
+
+TEXT_FIELDS = ("Month", "Branch", *DETAIL_FIELDS)
+LISTS: Dict[str, Tuple[str, ...]] = {
+    "Meeting": tuple(name for name, _ in MEETING_CHOICES),
+    "Notes": tuple(name for name, _ in NOTES_CHOICES),
+}
+
+
+class PlanDialog(unohelper.Base, XDialogEventHandler):
+    """Create with the values to show; ``run()`` returns the checked request, or None."""
+
+    def __init__(self, ctx: Any, frame: Any, lang: str, values: Mapping[str, object], today: date,
+                 has_committee: bool = True) -> None:
+        self.ctx = ctx
+        self.frame = frame
+        self.lang = lang
+        self.today = today
+        self.has_committee = has_committee
+        self.result: Optional[PlanRequest] = None
+        self.warned: Optional[Dict[str, str]] = None
+        provider = ctx.ServiceManager.createInstanceWithArgumentsAndContext(
+            "com.sun.star.awt.DialogProvider2", (frame.getController().getModel(),), ctx)
+        self.dialog = provider.createDialogWithHandler(dialog_url(ctx, "PlanDialog"), self)
+        self.fill(values)
+
+    # what the user sees
+    def fill(self, values: Mapping[str, object]) -> None:
+        """Put values (argument name → value) into the controls."""
+        for name in TEXT_FIELDS:
+            value = values.get(name)
+            self.control(name).getModel().Text = "" if value is None else str(value)
+        for name, choices in LISTS.items():
+            wanted = str(values.get(name) or choices[-1 if name == "Meeting" else 0]).lower()
+            index = choices.index(wanted) if wanted in choices else 0
+            self.control(name).getModel().SelectedItems = (index,)
+        self.meeting_changed()
+
+    def read(self) -> Dict[str, str]:
+        """The controls' values as dispatch arguments (details only for a single meeting)."""
+        values = {name: self.control(name).getModel().Text for name in TEXT_FIELDS}
+        for name, choices in LISTS.items():
+            selected = self.control(name).getModel().SelectedItems
+            values[name] = choices[selected[0] if selected else 0]
+        if values["Meeting"] == "month":
+            for name in DETAIL_FIELDS:
+                values[name] = ""
+        return values
+
+    def control(self, name: str) -> Any:
+        return self.dialog.getControl(name)
+
+    def show_message(self, message: str, field: str = "") -> None:
+        self.control("Status").getModel().Label = message
+        if field and self.dialog.getControl(field) is not None:
+            self.control(field).setFocus()
+
+    def meeting_changed(self) -> None:
+        """The 会议要素 belong to one meeting: greyed out for the whole month."""
+        single = self.read_meeting() != "month"
+        for name in DETAIL_FIELDS:
+            self.control(name).getModel().Enabled = single
+            self.control("lbl" + name).getModel().Enabled = single
+
+    def read_meeting(self) -> str:
+        selected = self.control("Meeting").getModel().SelectedItems
+        return LISTS["Meeting"][selected[0] if selected else 0]
+
+    # what the user does
+    def ok(self) -> None:
+        values = self.read()
+        try:
+            request = parse_plan(values, self.today, has_committee=self.has_committee)
+        except FormError as exc:
+            self.warned = None
+            self.show_message(exc.message(self.lang), exc.field)
+            return
+        warnings: List[FormError] = plan_warnings(request)
+        if warnings and self.warned != values:
+            self.warned = values
+            lines = [w.message(self.lang) for w in warnings]
+            self.show_message(text("warning_prefix", self.lang) + " ".join(lines) + " "
+                              + text("confirm_again", self.lang), warnings[0].field)
+            return
+        self.result = request
+        self.dialog.endDialog(1)
+
+    def date_left(self) -> None:
+        """Show what was understood, in GB/T 9704 form, as soon as the field is left."""
+        field = self.control("Date").getModel()
+        with contextlib.suppress(DateInputError):  # the message comes with 确定, naming the field
+            field.Text = parse_meeting_time(field.Text, self.today).format() if field.Text.strip() else ""
+
+    # XDialogEventHandler
+    def callHandlerMethod(self, dialog: Any, event: Any, method: str) -> bool:
+        if method == "onOk":
+            self.ok()
+        elif method == "onMeetingChanged":
+            self.meeting_changed()
+        elif method == "onDateLeft":
+            self.date_left()
+        else:
+            return False
+        return True
+
+    def getSupportedMethodNames(self) -> Tuple[str, ...]:
+        return ("onOk", "onMeetingChanged", "onDateLeft")
+
+    def run(self) -> Optional[PlanRequest]:
+        """Show the dialog modally; the request when confirmed, None when cancelled."""
+        try:
+            self.dialog.execute()
+            return self.result
+        finally:
+            self.dialog.dispose()
