@@ -36,7 +36,8 @@ def test_details_go_in_a_table_under_the_meetings_heading(office: Any, writer: A
         ("会议主题", "对标学习"),
     ]
     paras = paragraphs(writer)
-    assert (paras[0].label, paras[2].label, paras[4].label) == ("二、", "（一）", "（二）")  # the table breaks no number
+    # the table breaks no number
+    assert (paras[0].label, paras[2].label, paras[4].label) == ("二、", "（一）", "（二）")
     writer.getUndoManager().undo()
     assert writer.getTextTables().getCount() == 0 and [p.text for p in paragraphs(writer)] == [""]
 

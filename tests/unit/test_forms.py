@@ -205,7 +205,7 @@ REFUSALS = [
      ["应到人数（Expected）", "0 到 10000", "-1"], ["Expected", "0 to 10000"]),
     ({"Meeting": "committee", "Present": "10001"}, "Present", "number_range", ["实到人数（Present）"], ["Present"]),
     ({"Meeting": "committee", "Expected": 10, "Present": 12}, "Present", "present_over_expected",
-     ["实到人数（12）", "应到人数（10）"], ["Present (12)", "Expected (10)"]),
+     ["实到人数（Present）为 12", "应到人数 10"], ["Present is 12", "Expected (10)"]),
     ({"Meeting": "month", "Place": "三楼会议室"}, "Place", "details_single_meeting",
      ["地点（Place）", "单个会议"], ["Place", "single meeting"]),
     ({"Place": "三楼会议室"}, "Place", "details_single_meeting", ["地点（Place）"], ["Place"]),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+
 from sanhui.content.pack import load_pack
 from sanhui.content.plan_builder import NO_COMMITTEE_REMARK, build_plan
 from sanhui.forms.errors import FormError
@@ -15,7 +16,6 @@ from sanhui.model.profile import BranchProfile, Recent
 from sanhui.odf.details_table import detail_rows
 from sanhui.odf.plan_writer import RenderOptions
 from sanhui.odf.render import render_plan
-
 from tests.odf_schema import assert_valid_odt
 from tests.unit.odf_reading import office_text, paragraph_text, q, read_odt
 
