@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import count
-from typing import Any, Iterator, List, Optional, Sequence
+from typing import Any, Iterator, Optional, Sequence
 
 from ..model.plan import Entry, MonthPlan, NotesMode, Part
 from .details_table import details_table, table_styles
+from .outline import Outline
 from .styles import StyleName, font_face_decls
 from .text import append_text
 from .xml import element, sub
@@ -41,23 +42,14 @@ class RenderOptions:
 
 
 class _Writer:
-    """Walks the plan and keeps track of the lists open at each level.
-
-    An unnumbered paragraph (body text, 备注) closes every open list and goes in at the top
-    level, where it keeps the body style's first-line indent (Writer drops the first-line
-    indent of an unnumbered paragraph inside a list); the next entry reopens the list with
-    ``text:continue-list``, so the numbering runs on as one list, as Writer itself writes it.
-    """
+    """Walks the plan: headings through an Outline (odf/outline.py), the rest around it."""
 
     def __init__(self, plan: MonthPlan, options: RenderOptions) -> None:
         self.plan = plan
         self.options = options
         self.names: Iterator[int] = count(1)
-        self.list_id = f"{options.note_prefix}-list"
         self.text: Any = None
-        self.lists: List[Any] = []  # the open text:list per level
-        self.items: List[Any] = []  # the last text:list-item per level
-        self.started = False
+        self.outline: Any = None
 
     def content(self) -> Any:
         root = element("office:document-content", {"office:version": "1.3"})
@@ -70,6 +62,7 @@ class _Writer:
             })
             sub(style, "style:paragraph-properties", {"style:page-number": "auto"})
         self.text = sub(sub(root, "office:body"), "office:text")
+        self.outline = Outline(self.text, f"{self.options.note_prefix}-list")
         if self.options.sentinels:
             sub(self.text, "text:p")
         if self.plan.title is not None:
@@ -89,43 +82,17 @@ class _Writer:
         return root
 
     def entry(self, entry: Entry, level: int, start: Optional[int] = None, part: Optional[Part] = None) -> None:
-        item = self.list_item(level, start)
+        item = self.outline.item(level, start)
         self.paragraph(item, StyleName.HEADING[level], entry.text, entry.notes)
         if part is not None and not part.details.is_empty():  # 会议要素 right under 一、…方案
-            self.lists.clear()
-            self.items.clear()
-            details_table(self.text, part.meeting, part.details)
+            details_table(self.outline.close(), part.meeting, part.details)
         for para in entry.body:
             self.unnumbered(StyleName.BODY, para.text, para.notes)
         for child in entry.children:
             self.entry(child, level + 1)
 
-    def list_item(self, level: int, start: Optional[int]) -> Any:
-        """A new list item at ``level``, opening (or reopening) the lists above it."""
-        if not self.lists:
-            attrs = {"text:style-name": StyleName.NUMBERING}
-            if self.started:
-                attrs["text:continue-list"] = self.list_id
-            else:
-                attrs["xml:id"] = self.list_id
-                self.started = True
-            self.lists.append(sub(self.text, "text:list", attrs))
-        del self.lists[level + 1:]
-        del self.items[level:]
-        while len(self.lists) <= level:
-            depth = len(self.lists)
-            if len(self.items) <= depth - 1:  # no item to nest in: an empty wrapper, not counted
-                self.items.append(sub(self.lists[depth - 1], "text:list-item"))
-            self.lists.append(sub(self.items[depth - 1], "text:list"))
-        attrs = {"text:start-value": str(start)} if start is not None else {}
-        item = sub(self.lists[level], "text:list-item", attrs)
-        self.items.append(item)
-        return item
-
     def unnumbered(self, style: str, text: str, notes: Sequence[str]) -> None:
-        self.lists.clear()
-        self.items.clear()
-        self.paragraph(self.text, style, text, notes)
+        self.paragraph(self.outline.close(), style, text, notes)
 
     def paragraph(self, parent: Any, style: str, text: str, notes: Sequence[str]) -> None:
         p = sub(parent, "text:p", {"text:style-name": style})
@@ -142,9 +109,8 @@ class _Writer:
             append_text(p, text)
         if mode is NotesMode.BODY:
             for note in notes:
-                self.lists.clear()
-                self.items.clear()
-                append_text(sub(self.text, "text:p", {"text:style-name": StyleName.NOTE}), f"（备注：{note}）")
+                append_text(sub(self.outline.close(), "text:p", {"text:style-name": StyleName.NOTE}),
+                            f"（备注：{note}）")
 
     def comment(self, p: Any, note: str) -> str:
         """A comment spanning the paragraph's text, so it points at what it explains."""

@@ -16,7 +16,6 @@ from ..odf.plan_writer import RenderOptions
 from ..odf.render import render_plan
 from .command import Invocation
 from .insertion import check_insertable, insert_fragment
-from .plan_dialog import PlanDialog
 from .settings import load_profile, load_recent, save_recent
 
 
@@ -36,6 +35,8 @@ def insert_plan(inv: Invocation) -> str:
     if inv.clicked or bool_value("Interactive", inv.args.get("Interactive", False)):
         values = dict(defaults)
         values.update(user_args)
+        from .plan_dialog import PlanDialog  # only a click needs the dialog's code
+
         request = PlanDialog(inv.ctx, inv.frame, inv.lang, values, today, profile.has_committee()).run()
         if request is None:
             return text("cancelled", inv.lang)
