@@ -23,6 +23,9 @@ class StyleName:
     PAGE_NUMBER = "SanhuiPageNumber"
     TABLE_LABEL = "SanhuiTableLabel"
     TABLE_TEXT = "SanhuiTableText"
+    FIELD_LINE = "SanhuiFieldLine"  # 出席：张三、李四 (GB/T 9704 §10.3), wrapped after the colon
+    FIELD_LABEL = "SanhuiFieldLabel"  # character style of “出席：”, 黑体
+    SIGN_TEXT = "SanhuiSignText"
     NUMBERING = "SanhuiNumbering"
     MASTER_PAGE = "SanhuiPage"
 
@@ -38,6 +41,9 @@ DISPLAY_NAMES: Dict[str, str] = {
     StyleName.PAGE_NUMBER: "三会一课-页码",
     StyleName.TABLE_LABEL: "三会一课-表格标签",
     StyleName.TABLE_TEXT: "三会一课-表格文字",
+    StyleName.FIELD_LINE: "三会一课-纪要要素",
+    StyleName.FIELD_LABEL: "三会一课-要素名",
+    StyleName.SIGN_TEXT: "三会一课-会签",
     StyleName.NUMBERING: "三会一课-编号",
     StyleName.MASTER_PAGE: "三会一课-公文页面",
 }
@@ -134,6 +140,14 @@ def _paragraph_styles(styles: Any) -> None:
         _paragraph_style(styles, name, {"fo:text-indent": "0mm", "fo:line-height": "120%",
                                         "fo:text-align": "start"},
                          _text_props(font, gb.SIZE_TABLE), StyleName.BODY)
+    # GB/T 9704 §10.3: “出席：” two characters in, names after it, wrapped lines under the names
+    _paragraph_style(styles, StyleName.FIELD_LINE, {"fo:margin-left": "80pt", "fo:text-indent": "-48pt"},
+                     {}, StyleName.BODY)
+    _paragraph_style(styles, StyleName.SIGN_TEXT, {"fo:text-indent": "0mm", "fo:text-align": "start"},
+                     {}, StyleName.BODY)
+    label = sub(styles, "style:style", {"style:name": StyleName.FIELD_LABEL, "style:family": "text",
+                                        "style:display-name": DISPLAY_NAMES[StyleName.FIELD_LABEL]})
+    sub(label, "style:text-properties", _text_props("heiti", gb.SIZE_BODY))
     _paragraph_style(styles, StyleName.PAGE_NUMBER, {
         "fo:text-indent": "0mm",
         "fo:line-height": "100%",

@@ -9,16 +9,21 @@ from __future__ import annotations
 from typing import Callable, Dict
 
 from .command import Invocation
+from .minutes_commands import add_minutes_item, countersign, insert_minutes, verify_minutes
 from .plan_command import insert_plan
 
 Command = Callable[[Invocation], str]
 
 COMMANDS: Dict[str, Command] = {
     "InsertPlan": insert_plan,
+    "InsertMinutes": insert_minutes,
+    "AddMinutesItem": add_minutes_item,
+    "Countersign": countersign,
+    "VerifyMinutes": verify_minutes,
 }
 
 # Named in COMMANDS.md, still to be built: they say so instead of "no such command".
 PLANNED = frozenset({
-    "InsertMinutes", "AddMinutesItem", "Countersign", "VerifyMinutes", "InsertBenchmark", "InsertNotice",
+    "InsertBenchmark", "InsertNotice",
     "InsertSignIn", "InsertRecord", "InsertAnnualPlan", "TaskLedger", "InsertReview",
 })
