@@ -6,8 +6,10 @@ import uuid
 from datetime import date, datetime
 from typing import Any, List, Tuple
 
+from ..forms.arguments import check_names
 from ..forms.errors import FormError
-from ..forms.minutes_form import deadline_value, parse_item, parse_minutes, parse_signing
+from ..forms.fields import bool_value
+from ..forms.minutes_form import MINUTES_FIELDS, deadline_value, parse_item, parse_minutes, parse_signing
 from ..i18n import text
 from ..model.countersign import changes, fingerprint, normalize, short_code
 from ..odf.minutes_writer import CODE_PREFIX, render_minutes
@@ -24,7 +26,19 @@ def insert_minutes(inv: Invocation) -> str:
     doc = inv.document
     check_insertable(inv, doc)
     profile = load_profile(inv.ctx)
-    request = parse_minutes(inv.args, date.today(), {"BranchA": profile.branch, "SecretaryA": profile.secretary})
+    defaults = {"BranchA": profile.branch, "SecretaryA": profile.secretary}
+    given = check_names(inv.args, MINUTES_FIELDS)
+    if inv.clicked or bool_value("Interactive", given.get("Interactive", False)):
+        from .minutes_dialog import MinutesDialog  # only a click needs the dialog's code
+
+        values = dict(defaults)
+        values.update({k: v for k, v in given.items() if k != "Interactive"})
+        dialog_request = MinutesDialog(inv.ctx, inv.frame, inv.lang, values, date.today()).run()
+        if dialog_request is None:
+            return text("cancelled", inv.lang)
+        request = dialog_request
+    else:
+        request = parse_minutes(inv.args, date.today(), defaults)
     token = uuid.uuid4().hex[:10]
     insert_fragment(inv, doc, lambda _whole: render_minutes(request.minutes, token, datetime.now(), True),
                     text("undo_insert_minutes", inv.lang))

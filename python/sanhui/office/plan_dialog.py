@@ -10,27 +10,13 @@ from __future__ import annotations
 
 import contextlib
 from datetime import date
-from typing import Any, Dict, List, Mapping, Optional, Tuple
-
-import unohelper
-from com.sun.star.awt import XDialogEventHandler
+from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 
 from ..dates import DateInputError, parse_meeting_time
 from ..forms.errors import FormError
 from ..forms.plan_form import DETAIL_FIELDS, MEETING_CHOICES, NOTES_CHOICES, PlanRequest, parse_plan, plan_warnings
 from ..i18n import text
-
-EXTENSION_ID = "org.sanhui.writer"
-
-
-def dialog_url(ctx: Any, name: str) -> str:
-    """The XDL's URL inside the installed extension, as a plain location URL.
-
-    LibreOffice finds a dialog's .properties strings beside the XDL by taking the URL apart;
-    with a vnd.sun.star.extension:// URL that fails and the labels show their &keys.
-    """
-    info = ctx.getValueByName("/singletons/com.sun.star.deployment.PackageInformationProvider")
-    return f"{info.getPackageLocation(EXTENSION_ID)}/dialogs/{name}.xdl"
+from .form_dialog import FormDialog
 
 TEXT_FIELDS = ("Month", "Branch", *DETAIL_FIELDS)
 LISTS: Dict[str, Tuple[str, ...]] = {
@@ -39,22 +25,20 @@ LISTS: Dict[str, Tuple[str, ...]] = {
 }
 
 
-class PlanDialog(unohelper.Base, XDialogEventHandler):
+class PlanDialog(FormDialog):
     """Create with the values to show; ``run()`` returns the checked request, or None."""
 
     def __init__(self, ctx: Any, frame: Any, lang: str, values: Mapping[str, object], today: date,
                  has_committee: bool = True) -> None:
-        self.ctx = ctx
-        self.frame = frame
-        self.lang = lang
+        super().__init__(ctx, frame, lang, "PlanDialog")
         self.today = today
         self.has_committee = has_committee
         self.result: Optional[PlanRequest] = None
         self.warned: Optional[Dict[str, str]] = None
-        provider = ctx.ServiceManager.createInstanceWithArgumentsAndContext(
-            "com.sun.star.awt.DialogProvider2", (frame.getController().getModel(),), ctx)
-        self.dialog = provider.createDialogWithHandler(dialog_url(ctx, "PlanDialog"), self)
         self.fill(values)
+
+    def handlers(self) -> Dict[str, Callable[[], None]]:
+        return {"onOk": self.ok, "onMeetingChanged": self.meeting_changed, "onDateLeft": self.date_left}
 
     # what the user sees
     def fill(self, values: Mapping[str, object]) -> None:
@@ -78,14 +62,6 @@ class PlanDialog(unohelper.Base, XDialogEventHandler):
             for name in DETAIL_FIELDS:
                 values[name] = ""
         return values
-
-    def control(self, name: str) -> Any:
-        return self.dialog.getControl(name)
-
-    def show_message(self, message: str, field: str = "") -> None:
-        self.control("Status").getModel().Label = message
-        if field and self.dialog.getControl(field) is not None:
-            self.control(field).setFocus()
 
     def meeting_changed(self) -> None:
         """The 会议要素 belong to one meeting: greyed out for the whole month."""
@@ -115,7 +91,7 @@ class PlanDialog(unohelper.Base, XDialogEventHandler):
                               + text("confirm_again", self.lang), warnings[0].field)
             return
         self.result = request
-        self.dialog.endDialog(1)
+        self.close()
 
     def date_left(self) -> None:
         """Show what was understood, in GB/T 9704 form, as soon as the field is left."""
@@ -123,25 +99,7 @@ class PlanDialog(unohelper.Base, XDialogEventHandler):
         with contextlib.suppress(DateInputError):  # the message comes with 确定, naming the field
             field.Text = parse_meeting_time(field.Text, self.today).format() if field.Text.strip() else ""
 
-    # XDialogEventHandler
-    def callHandlerMethod(self, dialog: Any, event: Any, method: str) -> bool:
-        if method == "onOk":
-            self.ok()
-        elif method == "onMeetingChanged":
-            self.meeting_changed()
-        elif method == "onDateLeft":
-            self.date_left()
-        else:
-            return False
-        return True
-
-    def getSupportedMethodNames(self) -> Tuple[str, ...]:
-        return ("onOk", "onMeetingChanged", "onDateLeft")
-
     def run(self) -> Optional[PlanRequest]:
         """Show the dialog modally; the request when confirmed, None when cancelled."""
-        try:
-            self.dialog.execute()
-            return self.result
-        finally:
-            self.dialog.dispose()
+        self.execute()
+        return self.result

@@ -1,0 +1,67 @@
+"""What every command dialog shares: loading its XDL from the installed extension with this
+object as the event handler, finding controls, the red message line, modal run."""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Dict, Tuple
+
+import unohelper
+from com.sun.star.awt import XDialogEventHandler
+
+EXTENSION_ID = "org.sanhui.writer"
+
+
+def dialog_url(ctx: Any, name: str) -> str:
+    """The XDL's URL inside the installed extension, as a plain location URL.
+
+    LibreOffice finds a dialog's .properties strings beside the XDL by taking the URL apart;
+    with a vnd.sun.star.extension:// URL that fails and the labels show their &keys.
+    """
+    info = ctx.getValueByName("/singletons/com.sun.star.deployment.PackageInformationProvider")
+    return f"{info.getPackageLocation(EXTENSION_ID)}/dialogs/{name}.xdl"
+
+
+class FormDialog(unohelper.Base, XDialogEventHandler):
+    """A modal dialog whose events (``vnd.sun.star.UNO:onX``) call the methods in ``handlers``."""
+
+    def __init__(self, ctx: Any, frame: Any, lang: str, name: str) -> None:
+        self.ctx = ctx
+        self.frame = frame
+        self.lang = lang
+        provider = ctx.ServiceManager.createInstanceWithArgumentsAndContext(
+            "com.sun.star.awt.DialogProvider2", (frame.getController().getModel(),), ctx)
+        self.dialog = provider.createDialogWithHandler(dialog_url(ctx, name), self)
+
+    def handlers(self) -> Dict[str, Callable[[], None]]:
+        """Event name (as in the XDL) → method; subclasses name theirs."""
+        return {}
+
+    def control(self, name: str) -> Any:
+        return self.dialog.getControl(name)
+
+    def show_message(self, message: str, field: str = "") -> None:
+        """The red line under the form; the focus goes to the field at fault."""
+        self.control("Status").getModel().Label = message
+        if field and self.dialog.getControl(field) is not None:
+            self.control(field).setFocus()
+
+    def close(self) -> None:
+        self.dialog.endDialog(1)
+
+    # XDialogEventHandler
+    def callHandlerMethod(self, dialog: Any, event: Any, method: str) -> bool:
+        handler = self.handlers().get(method)
+        if handler is None:
+            return False
+        handler()
+        return True
+
+    def getSupportedMethodNames(self) -> Tuple[str, ...]:
+        return tuple(self.handlers())
+
+    def execute(self) -> None:
+        """Show modally until closed (OK with valid input, Cancel, or the window's close box)."""
+        try:
+            self.dialog.execute()
+        finally:
+            self.dialog.dispose()
