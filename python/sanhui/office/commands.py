@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Callable, Dict
 
+from .benchmark_commands import add_benchmark_task, insert_benchmark, set_task_status, update_task_summary
 from .command import Invocation
 from .minutes_commands import add_minutes_item, countersign, insert_minutes, verify_minutes
 from .plan_command import insert_plan
@@ -20,10 +21,14 @@ COMMANDS: Dict[str, Command] = {
     "AddMinutesItem": add_minutes_item,
     "Countersign": countersign,
     "VerifyMinutes": verify_minutes,
+    "InsertBenchmark": insert_benchmark,
+    "AddBenchmarkTask": add_benchmark_task,
+    "SetTaskStatus": set_task_status,
+    "UpdateTaskSummary": update_task_summary,
 }
 
 # Named in COMMANDS.md, still to be built: they say so instead of "no such command".
 PLANNED = frozenset({
-    "InsertBenchmark", "InsertNotice",
+    "InsertNotice",
     "InsertSignIn", "InsertRecord", "InsertAnnualPlan", "TaskLedger", "InsertReview",
 })
