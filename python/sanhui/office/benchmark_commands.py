@@ -7,7 +7,9 @@ from datetime import date
 from typing import Any, List, Optional, Tuple
 
 from ..dates import DateInputError, format_date, parse_meeting_time
-from ..forms.benchmark_form import parse_benchmark, parse_status, parse_task
+from ..forms.arguments import check_names
+from ..forms.benchmark_form import BENCHMARK_FIELDS, parse_benchmark, parse_status, parse_task
+from ..forms.fields import bool_value
 from ..i18n import text
 from ..model.benchmark import STATUSES, TASK_HEADER, TaskState, summary
 from ..odf.benchmark_writer import SUMMARY_PREFIX, render_benchmark, summary_text
@@ -31,7 +33,20 @@ def insert_benchmark(inv: Invocation) -> str:
     check_insertable(inv, doc)
     profile = load_profile(inv.ctx)
     defaults = {"HostA": f"{profile.branch}书记{profile.secretary}" if profile.secretary else ""}
-    bench, warnings = parse_benchmark(inv.args, date.today(), defaults)
+    given = check_names(inv.args, BENCHMARK_FIELDS)
+    today = date.today()
+    if inv.clicked or bool_value("Interactive", given.get("Interactive", False)):
+        from .benchmark_dialog import BenchmarkDialog  # only a click needs the dialog's code
+
+        values = dict(defaults)
+        values.update({k: v for k, v in given.items() if k != "Interactive"})
+        answer = BenchmarkDialog(inv.ctx, inv.frame, inv.lang, values, today,
+                                 lambda v: parse_benchmark(v, today, defaults)).run()
+        if answer is None:
+            return text("cancelled", inv.lang)
+        bench, warnings = answer
+    else:
+        bench, warnings = parse_benchmark(inv.args, today, defaults)
     token = uuid.uuid4().hex[:10]
     insert_fragment(inv, doc, lambda _whole: render_benchmark(bench, token, True),
                     text("undo_insert_benchmark", inv.lang))
