@@ -9,6 +9,7 @@ import unohelper
 from com.sun.star.awt import XDialogEventHandler
 
 EXTENSION_ID = "org.sanhui.writer"
+MESSAGE_RED = 0xC9211E
 
 
 def dialog_url(ctx: Any, name: str) -> str:
@@ -31,6 +32,9 @@ class FormDialog(unohelper.Base, XDialogEventHandler):
         provider = ctx.ServiceManager.createInstanceWithArgumentsAndContext(
             "com.sun.star.awt.DialogProvider2", (frame.getController().getModel(),), ctx)
         self.dialog = provider.createDialogWithHandler(dialog_url(ctx, name), self)
+        # Red like LibreOffice's own warnings; set here because the XDL's textcolor is not applied
+        # to a label whose text is set later (7.4).
+        self.control("Status").getModel().TextColor = MESSAGE_RED
 
     def handlers(self) -> Dict[str, Callable[[], None]]:
         """Event name (as in the XDL) → method; subclasses name theirs."""

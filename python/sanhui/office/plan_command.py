@@ -7,6 +7,7 @@ import uuid
 from datetime import date, datetime
 
 from ..content.pack import load_pack
+from ..dates import Month
 from ..content.plan_builder import build_plan
 from ..forms.arguments import check_names
 from ..forms.fields import bool_value
@@ -34,6 +35,7 @@ def insert_plan(inv: Invocation) -> str:
     user_args = {k: v for k, v in check_names(inv.args, FIELDS).items() if k != "Interactive"}
     if inv.clicked or bool_value("Interactive", inv.args.get("Interactive", False)):
         values = dict(defaults)
+        values["Month"] = Month(today.year, today.month).format()  # shown as people write it: 2023年9月
         values.update(user_args)
         from .plan_dialog import PlanDialog  # only a click needs the dialog's code
 
