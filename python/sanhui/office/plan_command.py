@@ -7,8 +7,8 @@ import uuid
 from datetime import date, datetime
 
 from ..content.pack import load_pack
-from ..dates import Month
 from ..content.plan_builder import build_plan
+from ..dates import Month
 from ..forms.arguments import check_names
 from ..forms.fields import bool_value
 from ..forms.plan_form import FIELDS, PlanRequest, parse_plan, plan_defaults, plan_warnings
