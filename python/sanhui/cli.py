@@ -2,6 +2,7 @@
 
     python -m sanhui render --month 2023-09 [--meeting month] [--branch 机关第一党支部]
                             [--notes comments|body|none] [--lang zh|en] -o plan.odt
+    python -m sanhui ledger DIR [--format csv|json|odt] [-o FILE] [--today YYYY-MM-DD]
 
 The arguments go through the same form as the ``sanhui:InsertPlan`` dispatch, so the command
 line accepts and refuses exactly what the menu command does, with the same messages.
@@ -10,6 +11,9 @@ line accepts and refuses exactly what the menu command does, with the same messa
 from __future__ import annotations
 
 import argparse
+import csv
+import io
+import json
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -19,6 +23,9 @@ from .content.pack import PackError, load_pack
 from .content.plan_builder import build_plan
 from .forms.errors import FormError
 from .forms.plan_form import parse_plan
+from .model.ledger import LedgerItem, sorted_items
+from .odf.ledger_reader import scan
+from .odf.ledger_writer import render_ledger
 from .odf.plan_writer import RenderOptions
 from .odf.render import render_plan
 
@@ -33,12 +40,20 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--branch", default="", help="the branch's name, put before the title")
     render.add_argument("--notes", default="comments", help="comments, body or none")
     render.add_argument("--lang", default="zh", choices=("zh", "en"), help="language of messages")
+    ledger = commands.add_parser("ledger", help="collect every action item of a folder's .odt/.docx files")
+    ledger.add_argument("folder", type=Path)
+    ledger.add_argument("--format", default="csv", choices=("csv", "json", "odt"))
+    ledger.add_argument("-o", "--output", type=Path, help="file to write (default: standard output; "
+                                                           "required for odt)")
+    ledger.add_argument("--today", help="YYYY-MM-DD to count overdue days from (default: today)")
     return parser
 
 
 def main(argv: Optional[List[str]] = None) -> int:
     """Run the command line; returns the exit status (2 for bad input, with the message)."""
     args = _parser().parse_args(argv)
+    if args.command == "ledger":
+        return run_ledger(args)
     values: Dict[str, object] = {"Meeting": args.meeting, "Branch": args.branch, "Notes": args.notes}
     if args.month:
         values["Month"] = args.month
@@ -56,3 +71,54 @@ def main(argv: Optional[List[str]] = None) -> int:
     args.output.write_bytes(data)
     print(f"{args.output} ({plan.paragraph_count()} paragraphs)")
     return 0
+
+
+def run_ledger(args: argparse.Namespace) -> int:
+    """``ledger DIR``: items of every readable file, sorted by deadline; a line on standard error
+    for each file that could not be read (the others still count). Exit 1 when any was bad."""
+    today = date.fromisoformat(args.today) if args.today else date.today()
+    if not args.folder.is_dir():
+        print(f"{args.folder}: 不是文件夹 / not a folder", file=sys.stderr)
+        return 2
+    items: List[LedgerItem] = []
+    problems: List[str] = []
+    for path, found, error in scan(args.folder, today):
+        if found is None:
+            problems.append(f"{path}: {error}")
+            print(problems[-1], file=sys.stderr)
+        else:
+            items.extend(found)
+    items = sorted_items(items)
+    if args.format == "odt":
+        if args.output is None:
+            print("--format odt needs -o FILE", file=sys.stderr)
+            return 2
+        args.output.write_bytes(render_ledger(items, today, str(args.folder), problems))
+    else:
+        text = ledger_json(items, today) if args.format == "json" else ledger_csv(items, today)
+        if args.output is None:
+            sys.stdout.write(text)
+        else:
+            args.output.write_text(text, encoding="utf-8")
+    return 1 if problems else 0
+
+
+def _row(item: LedgerItem, today: date) -> Dict[str, object]:
+    return {"source": item.source, "kind": item.kind, "number": item.number, "item": item.item,
+            "owner": item.owner, "deadline": item.deadline.isoformat() if item.deadline else item.deadline_text,
+            "status": item.status, "days_overdue": item.days_overdue(today)}
+
+
+def ledger_json(items: List[LedgerItem], today: date) -> str:
+    return json.dumps([_row(i, today) for i in items], ensure_ascii=False, indent=1) + "\n"
+
+
+def ledger_csv(items: List[LedgerItem], today: date) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["来源", "类别", "序号", "事项", "责任人", "完成时限", "完成情况", "逾期天数"])
+    for item in items:
+        row = _row(item, today)
+        writer.writerow([row[k] for k in ("source", "kind", "number", "item", "owner", "deadline", "status",
+                                          "days_overdue")])
+    return buffer.getvalue()

@@ -1,0 +1,47 @@
+"""The task ledger: every action item of a year's minutes and task lists, in one place, so the
+check of 布置 → 落实 → 检查 has something to check against."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterable, List, Optional
+
+from .benchmark import DONE
+
+KIND_MINUTES = "会议纪要"
+KIND_BENCHMARK = "对标任务"
+
+
+@dataclass(frozen=True)
+class LedgerItem:
+    """One action item wherever it came from; ``status`` is the task list's 完成情况, or for a
+    minutes item its 跟踪反馈 (办理情况) text, empty while nothing was reported."""
+
+    source: str  # the file name (or 当前文档)
+    kind: str
+    number: str
+    item: str
+    owner: str
+    deadline_text: str
+    deadline: Optional[date]
+    status: str
+
+    def done(self) -> bool:
+        """Finished: a task 已完成/已销号, or a minutes item whose feedback says 已完成/办结."""
+        return self.status in DONE or any(word in self.status for word in ("已完成", "已办结", "办结", "已销号"))
+
+    def days_overdue(self, today: date) -> int:
+        """Days past the deadline for an unfinished item; 0 when not overdue or no deadline."""
+        if self.deadline is None or self.done() or self.deadline >= today:
+            return 0
+        return (today - self.deadline).days
+
+
+def sorted_items(items: Iterable[LedgerItem]) -> List[LedgerItem]:
+    """By deadline (none last), then source and number: what is due first comes first."""
+    return sorted(items, key=lambda i: (i.deadline is None, i.deadline or date.max, i.source, _num(i.number)))
+
+
+def _num(number: str) -> int:
+    return int(number) if number.isdigit() else 0

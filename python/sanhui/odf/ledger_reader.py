@@ -1,0 +1,146 @@
+"""Read action items out of .odt and .docx files without LibreOffice, treating every file as
+untrusted: no DTDs or entities, a bound on what is unzipped, one clear error per bad file.
+
+Items are found by the tables the extension writes, recognised by their header rows: the
+minutes' 序号/事项/责任人/完成时限/跟踪反馈 and the task list's 序号/对标事项/…/完成情况. A .docx
+keeps those tables (LibreOffice writes the drop-down status as its text).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterator, List, Optional, Sequence, Tuple
+
+from ..model.benchmark import TASK_HEADER
+from ..model.ledger import KIND_BENCHMARK, KIND_MINUTES, LedgerItem
+from .minutes_writer import ITEM_HEADER
+from .xml import NS, parse
+
+MAX_PART = 64 * 1024 * 1024  # a content.xml or document.xml larger than this is refused
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+class BadFile(Exception):
+    """A file that cannot be read as a document; the message says why, for the report."""
+
+
+def _read_part(path: Path, name: str) -> bytes:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            info = zf.getinfo(name)
+            if info.file_size > MAX_PART:
+                raise BadFile(f"{name} unpacks to {info.file_size // (1024 * 1024)} MiB (limit {MAX_PART >> 20})")
+            with zf.open(info) as part:
+                data = part.read(MAX_PART + 1)  # the header may lie: read no more than the limit
+    except KeyError:
+        raise BadFile(f"no {name}: not a text document") from None
+    except (zipfile.BadZipFile, OSError, RuntimeError) as exc:
+        raise BadFile(f"not a readable zip: {exc}") from None
+    if len(data) > MAX_PART:
+        raise BadFile(f"{name} is larger than {MAX_PART >> 20} MiB")
+    if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data:
+        raise BadFile("declares a DTD or entities, which documents never need")
+    return data
+
+
+def _root(path: Path, name: str) -> Any:
+    data = _read_part(path, name)
+    try:
+        return parse(data)
+    except Exception as exc:  # lxml and ElementTree raise different types
+        raise BadFile(f"{name} is not well-formed XML: {exc}") from None
+
+
+def _text(el: Any) -> str:
+    return "".join(el.itertext()).strip()
+
+
+def _odt_tables(root: Any) -> Iterator[List[List[str]]]:
+    table_ns, text_ns = NS["table"], NS["text"]
+    for table in root.iter(f"{{{table_ns}}}table"):
+        rows = []
+        for row in table.iter(f"{{{table_ns}}}table-row"):
+            cells = []
+            for cell in row.findall(f"{{{table_ns}}}table-cell"):
+                paragraphs = [_odt_cell_text(p, text_ns) for p in cell.iter(f"{{{text_ns}}}p")]
+                cells.append("\n".join(p for p in paragraphs if p))
+            rows.append(cells)
+        yield rows
+
+
+def _odt_cell_text(p: Any, text_ns: str) -> str:
+    """A cell paragraph's text; a drop-down field counts by its shown value (after its labels)."""
+    out = [p.text or ""]
+    for child in p:
+        if child.tag == f"{{{text_ns}}}drop-down":
+            out.append("".join(label.tail or "" for label in child))
+        elif child.tag not in (f"{{{NS['office']}}}annotation",):
+            out.append("".join(child.itertext()))
+        out.append(child.tail or "")
+    return "".join(out).strip()
+
+
+def _docx_tables(root: Any) -> Iterator[List[List[str]]]:
+    for table in root.iter(f"{{{W}}}tbl"):
+        rows = []
+        for row in table.findall(f"{{{W}}}tr"):
+            rows.append(["".join(t.text or "" for t in cell.iter(f"{{{W}}}t")).strip()
+                         for cell in row.findall(f"{{{W}}}tc")])
+        yield rows
+
+
+def _items(rows: Sequence[Sequence[str]], source: str, today: date) -> List[LedgerItem]:
+    if not rows:
+        return []
+    header = tuple(c.strip() for c in rows[0])
+    if header == ITEM_HEADER:
+        kind, picks = KIND_MINUTES, (0, 1, 2, 3, 4)
+    elif header == TASK_HEADER:
+        kind, picks = KIND_BENCHMARK, (0, 1, 5, 6, 7)
+    else:
+        return []
+    out = []
+    for row in rows[1:]:
+        cells = list(row) + [""] * (len(header) - len(row))
+        number, item, owner, deadline, status = (cells[i] for i in picks)
+        if item:
+            out.append(LedgerItem(source, kind, number, item, owner, deadline, _deadline(deadline, today), status))
+    return out
+
+
+def _deadline(text: str, today: date) -> Optional[date]:
+    from ..dates import DateInputError, parse_meeting_time
+
+    try:
+        return parse_meeting_time(text, today).day if text.strip() else None
+    except DateInputError:
+        return None
+
+
+def read_items(path: Path, today: date) -> List[LedgerItem]:
+    """Every action item in one file; BadFile when it cannot be read."""
+    suffix = path.suffix.lower()
+    if suffix == ".odt":
+        tables = _odt_tables(_root(path, "content.xml"))
+    elif suffix == ".docx":
+        tables = _docx_tables(_root(path, "word/document.xml"))
+    else:
+        raise BadFile("neither .odt nor .docx")
+    items: List[LedgerItem] = []
+    for rows in tables:
+        items.extend(_items(rows, path.name, today))
+    return items
+
+
+def scan(folder: Path, today: date) -> Iterator[Tuple[Path, Optional[List[LedgerItem]], str]]:
+    """(file, its items or None, the error) for every .odt/.docx below ``folder``, one at a
+    time: memory stays flat however many files there are."""
+    for path in sorted(p for p in folder.rglob("*") if p.suffix.lower() in (".odt", ".docx") and p.is_file()):
+        if path.name.startswith((".~lock", "~$")):
+            continue
+        try:
+            yield path, read_items(path, today), ""
+        except BadFile as exc:
+            yield path, None, str(exc)

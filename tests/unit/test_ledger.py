@@ -1,0 +1,98 @@
+"""The task ledger without LibreOffice: items found in minutes and task lists, sorted by
+deadline, overdue counted; hostile files refused one by one while the rest still count."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from datetime import date
+from pathlib import Path
+
+from sanhui.cli import main
+from sanhui.forms.benchmark_form import parse_benchmark
+from sanhui.forms.minutes_form import parse_minutes
+from sanhui.odf.benchmark_writer import render_benchmark
+from sanhui.odf.ledger_reader import MAX_PART, read_items, scan
+from sanhui.odf.minutes_writer import render_minutes
+from tests.odf_schema import assert_valid_odt
+
+TODAY = date(2023, 11, 15)
+
+
+def _minutes(path: Path, rows: tuple) -> Path:
+    minutes = parse_minutes({"BranchA": "甲支部", "BranchB": "乙支部", "Items": rows}, date(2023, 9, 1)).minutes
+    path.write_bytes(render_minutes(minutes, path.stem, TODAY))  # type: ignore[arg-type]
+    return path
+
+
+def _tasks(path: Path, text: str) -> Path:
+    bench, _ = parse_benchmark({"Benchmark": "标杆", "Items": text}, date(2023, 9, 1))
+    path.write_bytes(render_benchmark(bench, path.stem))
+    return path
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "2023"
+    (folder / "9月").mkdir(parents=True)
+    _minutes(folder / "9月" / "联建纪要.odt", (("建立联合攻关小组", "张三", "2023-10-31"),
+                                             ("共享培训资源", "李四", "2023-12-31")))
+    _tasks(folder / "对标清单.odt", "班组建设\t积分制\t无考核\t引入积分制\t王五\t2023-11-01\n"
+                                    "安全管理\t复核\t形式\t台账\t赵六\t2023-11-30")
+    return folder
+
+
+def test_items_from_minutes_and_task_lists_sorted_by_deadline(tmp_path: Path) -> None:
+    items = [i for _, found, _ in scan(_folder(tmp_path), TODAY) for i in found or []]
+    assert {(i.kind, i.item) for i in items} == {("会议纪要", "建立联合攻关小组"), ("会议纪要", "共享培训资源"),
+                                                 ("对标任务", "班组建设"), ("对标任务", "安全管理")}
+    task = next(i for i in items if i.item == "班组建设")
+    assert (task.owner, task.status, task.days_overdue(TODAY)) == ("王五", "未启动", 14)
+
+
+def test_cli_writes_csv_json_and_a_valid_odt(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    folder = _folder(tmp_path)
+    assert main(["ledger", str(folder), "--format", "json", "--today", "2023-11-15"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["item"] for r in rows] == ["建立联合攻关小组", "班组建设", "安全管理", "共享培训资源"]
+    assert [r["days_overdue"] for r in rows] == [15, 14, 0, 0]
+    assert main(["ledger", str(folder), "--today", "2023-11-15"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "来源,类别,序号,事项,责任人,完成时限,完成情况,逾期天数"
+    out = tmp_path / "ledger.odt"
+    assert main(["ledger", str(folder), "--format", "odt", "-o", str(out), "--today", "2023-11-15"]) == 0
+    assert_valid_odt(out)
+    assert "逾期 2 项" in zipfile.ZipFile(out).read("content.xml").decode("utf-8")
+
+
+def _zip(path: Path, name: str, data: bytes) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(name, data)
+    return path
+
+
+def test_hostile_files_are_refused_each_with_a_reason_and_the_rest_still_count(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    folder = _folder(tmp_path)
+    laughs = (b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>'
+              b"<r>&b;&b;&b;</r>")
+    _zip(folder / "laughs.odt", "content.xml", laughs)
+    _zip(folder / "bomb.odt", "content.xml", b"<a>" + b" " * (MAX_PART + 10) + b"</a>")
+    (folder / "notzip.docx").write_bytes(b"this is not a zip file")
+    _zip(folder / "empty.odt", "mimetype", b"application/vnd.oasis.opendocument.text")
+    _zip(folder / "broken.odt", "content.xml", b"<office:document-content><unclosed>")
+    reasons = {path.name: error for path, found, error in scan(folder, TODAY) if found is None}
+    assert set(reasons) == {"laughs.odt", "bomb.odt", "notzip.docx", "empty.odt", "broken.odt"}
+    assert "DTD" in reasons["laughs.odt"] and "MiB" in reasons["bomb.odt"]
+    assert main(["ledger", str(folder), "--format", "json", "--today", "2023-11-15"]) == 1
+    captured = capsys.readouterr()
+    assert len(json.loads(captured.out)) == 4 and captured.err.count("\n") == 5
+
+
+def test_docx_tables_are_read_too(tmp_path: Path) -> None:
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    def row(*cells: str) -> str:
+        return "<w:tr>" + "".join(f"<w:tc><w:p><w:r><w:t>{c}</w:t></w:r></w:p></w:tc>" for c in cells) + "</w:tr>"
+    body = (f'<w:document xmlns:w="{w}"><w:body><w:tbl>'
+            + row("序号", "事项", "责任人", "完成时限", "跟踪反馈（办理情况）")
+            + row("1", "建立小组", "张三", "2023年10月31日", "已完成") + "</w:tbl></w:body></w:document>")
+    path = _zip(tmp_path / "纪要.docx", "word/document.xml", body.encode("utf-8"))
+    [item] = read_items(path, TODAY)
+    assert (item.item, item.status, item.done(), item.days_overdue(TODAY)) == ("建立小组", "已完成", True, 0)
