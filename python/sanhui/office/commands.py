@@ -10,6 +10,7 @@ from typing import Callable, Dict
 
 from .benchmark_commands import add_benchmark_task, insert_benchmark, set_task_status, update_task_summary
 from .command import Invocation
+from .ledger_command import task_ledger
 from .minutes_commands import add_minutes_item, countersign, insert_minutes, verify_minutes
 from .plan_command import insert_plan
 
@@ -25,10 +26,11 @@ COMMANDS: Dict[str, Command] = {
     "AddBenchmarkTask": add_benchmark_task,
     "SetTaskStatus": set_task_status,
     "UpdateTaskSummary": update_task_summary,
+    "TaskLedger": task_ledger,
 }
 
 # Named in COMMANDS.md, still to be built: they say so instead of "no such command".
 PLANNED = frozenset({
     "InsertNotice",
-    "InsertSignIn", "InsertRecord", "InsertAnnualPlan", "TaskLedger", "InsertReview",
+    "InsertSignIn", "InsertRecord", "InsertAnnualPlan", "InsertReview",
 })

@@ -1,0 +1,110 @@
+"""``sanhui:TaskLedger``: every action item of this document, or of every .odt/.docx in a folder,
+in a new document — the same reader and writer as ``python -m sanhui ledger``."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any, List
+
+import uno
+from com.sun.star.beans import PropertyValue
+
+from ..forms.arguments import check_names
+from ..forms.errors import FormError
+from ..forms.fields import text_value
+from ..i18n import text
+from ..model.ledger import LedgerItem, sorted_items
+from ..odf.ledger_reader import read_items, scan
+from ..odf.ledger_writer import render_ledger
+from .command import Invocation, Refusal
+
+FIELDS = ("Source",)
+
+
+def _prop(name: str, value: Any) -> PropertyValue:
+    prop = PropertyValue()
+    prop.Name, prop.Value = name, value
+    return prop
+
+
+def _this_document(inv: Invocation, today: date) -> List[LedgerItem]:
+    """Read the current document as it is now, through a temporary copy (it is not touched)."""
+    doc = inv.document
+    handle, name = tempfile.mkstemp(suffix=".odt", prefix="sanhui-ledger-")
+    os.close(handle)
+    try:
+        doc.storeToURL(uno.systemPathToFileUrl(name), (_prop("FilterName", "writer8"),))
+        items = read_items(Path(name), today)
+    finally:
+        os.unlink(name)
+    title = doc.getTitle() or text("this_document", inv.lang)
+    return [LedgerItem(title, i.kind, i.number, i.item, i.owner, i.deadline_text, i.deadline, i.status)
+            for i in items]
+
+
+def task_ledger(inv: Invocation) -> str:
+    """Open the ledger as a new, untitled document; report how many items and bad files."""
+    given = check_names(inv.args, FIELDS)
+    source = text_value("Source", given.get("Source"), limit=2000) or "document"
+    today = date.today()
+    problems: List[str] = []
+    if source == "document":
+        items = _this_document(inv, today)
+        scope = text("this_document", inv.lang)
+    else:
+        try:
+            folder = Path(uno.fileUrlToSystemPath(source) if source.startswith("file:") else source)
+        except Exception:
+            raise FormError("Source", "not_a_folder", value=source) from None
+        if not folder.is_dir():
+            raise FormError("Source", "not_a_folder", value=source)
+        items, problems = _folder(inv, folder, today)
+        scope = str(folder)
+    data = render_ledger(sorted_items(items), today, scope, problems)
+    _open_new(inv, data)
+    late = sum(1 for i in items if i.days_overdue(today))
+    message = text("ledger_done", inv.lang, {"count": len(items), "late": late})
+    if problems:
+        message += text("ledger_bad_files", inv.lang, {"count": len(problems)})
+    return message
+
+
+def _folder(inv: Invocation, folder: Path, today: date) -> Any:
+    """Read file by file with the frame's progress bar."""
+    files = [p for p in folder.rglob("*") if p.suffix.lower() in (".odt", ".docx") and p.is_file()]
+    indicator = inv.frame.createStatusIndicator() if inv.frame is not None else None
+    if indicator is not None:
+        indicator.start(text("ledger_progress", inv.lang), max(len(files), 1))
+    items: List[LedgerItem] = []
+    problems: List[str] = []
+    try:
+        for done, (path, found, error) in enumerate(scan(folder, today), start=1):
+            if found is None:
+                problems.append(f"{path.name}：{error}")
+            else:
+                items.extend(found)
+            if indicator is not None:
+                indicator.setValue(done)
+    finally:
+        if indicator is not None:
+            indicator.end()
+    return items, problems
+
+
+def _open_new(inv: Invocation, data: bytes) -> None:
+    handle, name = tempfile.mkstemp(suffix=".odt", prefix="sanhui-ledger-")
+    with os.fdopen(handle, "wb") as out:
+        out.write(data)
+    try:
+        desktop = inv.ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", inv.ctx)
+        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(name), "_blank", 0,
+                                           (_prop("AsTemplate", True),))
+        if doc is None:
+            raise Refusal("ledger_open_failed")
+    finally:
+        os.unlink(name)
+
+
