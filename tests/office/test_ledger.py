@@ -64,3 +64,18 @@ def test_ledger_of_a_folder_reports_bad_files(office: Any, writer: Any, tmp_path
 def test_a_source_that_is_not_a_folder_is_named(office: Any, writer: Any) -> None:
     state, result = office.dispatch(writer, "sanhui:TaskLedger", {"Source": "file:///no/such/folder"})
     assert state == FAILURE and "汇总范围（Source）" in result
+
+
+def test_review_lists_last_months_unfinished_items_in_the_plan(office: Any, writer: Any) -> None:
+    items = (("建立联合攻关小组", "张三", "2023-08-31"), ("共享培训资源", "李四", "2023-09-20"),
+             ("下月的事", "王五", "2023-10-20"))
+    office.dispatch(writer, "sanhui:InsertMinutes", dict(MINUTES, Items=items))
+    office.dispatch(writer, "sanhui:InsertPlan", {"Meeting": "committee", "Month": "2023-10"})
+    state, result = office.dispatch(writer, "sanhui:InsertReview", {"Month": "2023-10"})
+    assert state == SUCCESS and "2023年9月" in result and "2 项未完成" in result, result
+    review = [writer.getTextTables().getByName(n) for n in writer.getTextTables().getElementNames()
+              if n.startswith("上月检查")][0]
+    rows = [tuple(str(c) for c in r) for r in review.getDataArray()]
+    assert [r[1] for r in rows[1:]] == ["建立联合攻关小组", "共享培训资源"]  # not the item due in October
+    writer.getUndoManager().undo()
+    assert not [n for n in writer.getTextTables().getElementNames() if n.startswith("上月检查")]

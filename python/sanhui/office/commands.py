@@ -10,7 +10,7 @@ from typing import Callable, Dict
 
 from .benchmark_commands import add_benchmark_task, insert_benchmark, set_task_status, update_task_summary
 from .command import Invocation
-from .ledger_command import task_ledger
+from .ledger_command import insert_review, task_ledger
 from .minutes_commands import add_minutes_item, countersign, insert_minutes, verify_minutes
 from .plan_command import insert_plan
 
@@ -27,10 +27,11 @@ COMMANDS: Dict[str, Command] = {
     "SetTaskStatus": set_task_status,
     "UpdateTaskSummary": update_task_summary,
     "TaskLedger": task_ledger,
+    "InsertReview": insert_review,
 }
 
 # Named in COMMANDS.md, still to be built: they say so instead of "no such command".
 PLANNED = frozenset({
     "InsertNotice",
-    "InsertSignIn", "InsertRecord", "InsertAnnualPlan", "InsertReview",
+    "InsertSignIn", "InsertRecord", "InsertAnnualPlan",
 })

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import uuid
 from datetime import date
 from pathlib import Path
 from typing import Any, List
@@ -12,14 +13,17 @@ from typing import Any, List
 import uno
 from com.sun.star.beans import PropertyValue
 
+from ..dates import Month
 from ..forms.arguments import check_names
 from ..forms.errors import FormError
-from ..forms.fields import text_value
+from ..forms.fields import month_value, text_value
 from ..i18n import text
 from ..model.ledger import LedgerItem, sorted_items
 from ..odf.ledger_reader import read_items, scan
 from ..odf.ledger_writer import render_ledger
+from ..odf.review_writer import due_for_review, render_review
 from .command import Invocation, Refusal
+from .insertion import check_insertable, insert_fragment
 
 FIELDS = ("Source",)
 
@@ -55,12 +59,7 @@ def task_ledger(inv: Invocation) -> str:
         items = _this_document(inv, today)
         scope = text("this_document", inv.lang)
     else:
-        try:
-            folder = Path(uno.fileUrlToSystemPath(source) if source.startswith("file:") else source)
-        except Exception:
-            raise FormError("Source", "not_a_folder", value=source) from None
-        if not folder.is_dir():
-            raise FormError("Source", "not_a_folder", value=source)
+        folder = _folder_path(source)
         items, problems = _folder(inv, folder, today)
         scope = str(folder)
     data = render_ledger(sorted_items(items), today, scope, problems)
@@ -108,3 +107,35 @@ def _open_new(inv: Invocation, data: bytes) -> None:
         os.unlink(name)
 
 
+
+
+REVIEW_FIELDS = ("Month", "Source")
+
+
+def insert_review(inv: Invocation) -> str:
+    """Insert, at the cursor (in a 支委会 plan), last month's unfinished and overdue items."""
+    doc = inv.document
+    check_insertable(inv, doc)
+    given = check_names(inv.args, REVIEW_FIELDS)
+    today = date.today()
+    month = month_value("Month", given["Month"]) if given.get("Month") not in (None, "") else Month.of(today)
+    source = text_value("Source", given.get("Source"), limit=2000) or "document"
+    if source == "document":
+        items = _this_document(inv, today)
+    else:
+        items, _ = _folder(inv, _folder_path(source), today)
+    due = sorted_items(due_for_review(items, month))
+    token = uuid.uuid4().hex[:10]
+    insert_fragment(inv, doc, lambda _whole: render_review(due, month, today, token),
+                    text("undo_insert_review", inv.lang))
+    return text("review_done", inv.lang, {"month": month.previous().format(), "count": len(due)})
+
+
+def _folder_path(source: str) -> Path:
+    try:
+        folder = Path(uno.fileUrlToSystemPath(source) if source.startswith("file:") else source)
+    except Exception:
+        raise FormError("Source", "not_a_folder", value=source) from None
+    if not folder.is_dir():
+        raise FormError("Source", "not_a_folder", value=source)
+    return folder
