@@ -73,8 +73,8 @@ def test_review_lists_last_months_unfinished_items_in_the_plan(office: Any, writ
     office.dispatch(writer, "sanhui:InsertPlan", {"Meeting": "committee", "Month": "2023-10"})
     state, result = office.dispatch(writer, "sanhui:InsertReview", {"Month": "2023-10"})
     assert state == SUCCESS and "2023年9月" in result and "2 项未完成" in result, result
-    review = [writer.getTextTables().getByName(n) for n in writer.getTextTables().getElementNames()
-              if n.startswith("上月检查")][0]
+    review = next(writer.getTextTables().getByName(n) for n in writer.getTextTables().getElementNames()
+                  if n.startswith("上月检查"))
     rows = [tuple(str(c) for c in r) for r in review.getDataArray()]
     assert [r[1] for r in rows[1:]] == ["建立联合攻关小组", "共享培训资源"]  # not the item due in October
     writer.getUndoManager().undo()
