@@ -7,7 +7,7 @@ OXT := build/sanhui.oxt
 VENDOR := build/vendor
 SOURCES := $(shell find python extension dialogs description.xml -type f -not -path '*/__pycache__/*' 2>/dev/null)
 PURE := python/sanhui/model python/sanhui/content python/sanhui/odf python/sanhui/forms \
-	    python/sanhui/dates.py python/sanhui/cn_numerals.py python/sanhui/cn_clock.py python/sanhui/i18n.py
+	    python/sanhui/dates.py python/sanhui/cn_numerals.py python/sanhui/cn_clock.py python/sanhui/i18n.py python/sanhui/schedule.py
 
 .PHONY: all deps system venv vendor oxt install uninstall demo test test-unit test-office bench check screenshots clean
 
@@ -29,7 +29,7 @@ vendor: $(VENDOR)/.done
 $(VENDOR)/.done: requirements-dev.txt | venv
 	rm -rf $(VENDOR)
 	$(PY) -m pip install -q --disable-pip-version-check --no-deps --target $(VENDOR) \
-	    python-dateutil==2.9.0.post0 six==1.17.0
+	    python-dateutil==2.9.0.post0 six==1.17.0 chinese-calendar==1.11.0
 	@touch $@
 
 oxt: $(OXT)

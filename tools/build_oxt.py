@@ -2,7 +2,7 @@
 package under ``pythonpath/``, the content packs, and the vendored pure-Python dependencies.
 
 Usage: python tools/build_oxt.py VENDOR_DIR OUT.oxt
-(VENDOR_DIR holds python-dateutil 2.9 and six, installed there by the Makefile.)
+(VENDOR_DIR holds python-dateutil 2.9, six and chinese-calendar, installed there by the Makefile.)
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def build(vendor: Path, out: Path) -> None:
             entries.append((rel, path))
     for path in _files(ROOT / "python" / "sanhui"):
         entries.append(("pythonpath/" + path.relative_to(ROOT / "python").as_posix(), path))
-    for name in ("dateutil", "six.py"):
+    for name in ("dateutil", "six.py", "chinese_calendar"):
         src = vendor / name
         if not src.exists():
             sys.exit(f"missing vendored dependency {src}: run make vendor")

@@ -45,6 +45,12 @@ FIELD_LABELS: Dict[str, Dict[str, str]] = {
     "Measure": {"zh": "提升措施", "en": "Measure"},
     "Status": {"zh": "完成情况", "en": "Status"},
     "Source": {"zh": "汇总范围", "en": "Source"},
+    "Year": {"zh": "年度", "en": "Year"},
+    "CommitteeRule": {"zh": "支委会安排规则", "en": "Committee rule"},
+    "GeneralRule": {"zh": "党员大会安排规则", "en": "General meeting rule"},
+    "GroupRule": {"zh": "党小组会安排规则", "en": "Party group rule"},
+    "LectureRule": {"zh": "党课安排规则", "en": "Lecture rule"},
+    "PartyDayRule": {"zh": "主题党日安排规则", "en": "Theme party day rule"},
     "Owner": {"zh": "责任人", "en": "Owner"},
     "Deadline": {"zh": "完成时限", "en": "Deadline"},
     "SignerA": {"zh": "本支部书记签名", "en": "Signer A"},
@@ -272,6 +278,15 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     },
     "undo_add_item": {"zh": "添加纪要议定事项", "en": "Add minutes item"},
     "this_document": {"zh": "当前文档", "en": "this document"},
+    "bad_rule": {
+        "zh": "{field}“{value}”无法识别。可写成如“每月第一个星期五”“每月最后一个星期三”"
+              "“每季度末月第二个星期三”“每月15日”。",
+        "en": "{field} “{value}” cannot be read. Write it like 每月第一个星期五 (first Friday of each month) or "
+              "每季度末月第二个星期三 (second Wednesday of each quarter's last month).",
+    },
+    "undo_insert_annual": {"zh": "插入年度安排", "en": "Insert the year's schedule"},
+    "annual_done": {"zh": "已插入{year}年“三会一课”年度安排（{count} 次会议，{moved} 次因节假日顺延）。",
+                    "en": "Inserted the {year} schedule ({count} meetings, {moved} moved off holidays)."},
     "undo_insert_review": {"zh": "插入上月落实情况检查", "en": "Insert last month's check"},
     "review_done": {"zh": "已插入{month}落实情况检查：{count} 项未完成。",
                     "en": "Inserted the check of {month}: {count} unfinished items."},

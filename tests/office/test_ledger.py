@@ -79,3 +79,15 @@ def test_review_lists_last_months_unfinished_items_in_the_plan(office: Any, writ
     assert [r[1] for r in rows[1:]] == ["建立联合攻关小组", "共享培训资源"]  # not the item due in October
     writer.getUndoManager().undo()
     assert not [n for n in writer.getTextTables().getElementNames() if n.startswith("上月检查")]
+
+
+def test_annual_plan_table_of_the_year(office: Any, writer: Any) -> None:
+    state, result = office.dispatch(writer, "sanhui:InsertAnnualPlan", {"Year": 2025})
+    assert state == SUCCESS and "2025年" in result and "顺延" in result
+    table = writer.getTextTables().getByName("2025年三会一课安排")
+    rows = [tuple(str(c) for c in r) for r in table.getDataArray()]
+    assert rows[0] == ("月份", "支委会", "党员大会", "党小组会", "党课", "主题党日")
+    assert rows[2][1] == "2月5日（星期三）*"  # 2 February is in the Spring Festival holiday
+    assert rows[3][2] == "3月12日（星期三）" and rows[1][2] == ""  # quarterly: the quarter's last month
+    state, result = office.dispatch(writer, "sanhui:InsertAnnualPlan", {"GroupRule": "每周四"})
+    assert state == FAILURE and "党小组会安排规则（GroupRule）" in result

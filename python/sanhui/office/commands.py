@@ -10,7 +10,7 @@ from typing import Callable, Dict
 
 from .benchmark_commands import add_benchmark_task, insert_benchmark, set_task_status, update_task_summary
 from .command import Invocation
-from .ledger_command import insert_review, task_ledger
+from .ledger_command import insert_annual_plan, insert_review, task_ledger
 from .minutes_commands import add_minutes_item, countersign, insert_minutes, verify_minutes
 from .plan_command import insert_plan
 
@@ -28,10 +28,11 @@ COMMANDS: Dict[str, Command] = {
     "UpdateTaskSummary": update_task_summary,
     "TaskLedger": task_ledger,
     "InsertReview": insert_review,
+    "InsertAnnualPlan": insert_annual_plan,
 }
 
 # Named in COMMANDS.md, still to be built: they say so instead of "no such command".
 PLANNED = frozenset({
     "InsertNotice",
-    "InsertSignIn", "InsertRecord", "InsertAnnualPlan",
+    "InsertSignIn", "InsertRecord",
 })

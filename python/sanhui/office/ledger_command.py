@@ -14,16 +14,20 @@ import uno
 from com.sun.star.beans import PropertyValue
 
 from ..dates import Month
+from ..forms.annual_form import parse_annual
 from ..forms.arguments import check_names
 from ..forms.errors import FormError
 from ..forms.fields import month_value, text_value
 from ..i18n import text
 from ..model.ledger import LedgerItem, sorted_items
+from ..odf.annual_writer import render_annual
 from ..odf.ledger_reader import read_items, scan
 from ..odf.ledger_writer import render_ledger
 from ..odf.review_writer import due_for_review, render_review
+from ..schedule import schedule
 from .command import Invocation, Refusal
 from .insertion import check_insertable, insert_fragment
+from .settings import load_profile
 
 FIELDS = ("Source",)
 
@@ -139,3 +143,17 @@ def _folder_path(source: str) -> Path:
     if not folder.is_dir():
         raise FormError("Source", "not_a_folder", value=source)
     return folder
+
+
+def insert_annual_plan(inv: Invocation) -> str:
+    """Insert the year's schedule of meetings at the cursor."""
+    doc = inv.document
+    check_insertable(inv, doc)
+    profile = load_profile(inv.ctx)
+    request = parse_annual(inv.args, date.today(), has_committee=profile.has_committee())
+    meetings, known = schedule(request.rules, request.year)
+    insert_fragment(inv, doc, lambda _whole: render_annual(request.year, request.rules, meetings, known,
+                                                           profile.branch), text("undo_insert_annual", inv.lang))
+    count = sum(len(m) for m in meetings.values())
+    moved = sum(1 for ms in meetings.values() for m in ms if m.moved_from)
+    return text("annual_done", inv.lang, {"year": request.year, "count": count, "moved": moved})
