@@ -38,10 +38,17 @@ def test_every_message_formats_with_its_placeholders(key: str, lang: str) -> Non
         assert value in shown
 
 
+# English messages that must quote Chinese input syntax (the rules are written in Chinese).
+QUOTES_CHINESE_INPUT = {"bad_rule"}
+
+
 @pytest.mark.parametrize("key", sorted(MESSAGES))
 def test_chinese_messages_are_in_chinese_and_english_ones_in_english(key: str) -> None:
     assert re.search("[\u4e00-\u9fff]", MESSAGES[key]["zh"])
-    assert not re.search("[\u4e00-\u9fff]", re.sub(r"\{[^}]*\}", "", MESSAGES[key]["en"]))
+    english = re.sub(r"\{[^}]*\}", "", MESSAGES[key]["en"])
+    if key in QUOTES_CHINESE_INPUT:
+        english = re.sub(r"[\u4e00-\u9fff]+ \(", "(", english)  # “每月第一个星期五 (first Friday …)”
+    assert not re.search("[\u4e00-\u9fff]", english)
 
 
 @pytest.mark.parametrize("name", sorted(FIELD_LABELS))
