@@ -64,6 +64,7 @@ test-office: deps oxt
 
 bench: deps oxt
 	$(PY) bench/run.py
+	$(PY) bench/ledger.py
 
 screenshots: deps oxt
 	$(PY) tools/screenshots.py --out docs

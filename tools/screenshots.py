@@ -4,7 +4,10 @@
 
 starts a private Xvfb and an office (zh-CN UI, fresh profile) with build/sanhui.oxt, opens the 三会一课
 menu with real key presses (as tests/gui does) and saves <out>/menu.png; then inserts the month plan
-for 2023-09 and saves <out>/plan-window.png, the document with the plan and its comments.
+for 2023-09 and saves <out>/plan-window.png, the document with the plan and its comments; then opens
+the 插入“三会一课”方案 dialog from the menu over it, types a meeting's details with real keys and saves
+<out>/plan-dialog.png, and with an impossible date confirmed, <out>/plan-dialog-error.png (the red
+message). The dialog is cancelled: the document is not changed by it.
 Every wait is bounded; the office and the X server are stopped whatever happens.
 """
 
@@ -18,11 +21,26 @@ import time
 from pathlib import Path
 from typing import Any, List, Optional, Tuple
 
-from devtools.xvfb import MenuDriver, Xvfb, wait_for
+from devtools.xvfb import DialogDriver, MenuDriver, Xvfb, wait_for
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 MENU = "三会一课"
 MONTH_ITEM = "插入整月“三会一课”方案"
+GENERAL_ITEM = "插入党员大会方案"
+DIALOG_TITLE = "插入“三会一课”方案"
+#: What the dialog shows in plan-dialog.png, typed field by field (label → text).
+DIALOG_VALUES = [
+    ("月份", "2023年9月"),
+    ("支部名称", "机关第一党支部"),
+    ("会议时间", "2023-09-25 15:00"),  # shown back as 2023年9月25日 15:00 when the field is left
+    ("地点", "三楼会议室"),
+    ("主持人", "王书记"),
+    ("记录人", "李委员"),
+    ("应到人数", "30"),
+    ("实到人数", "28"),
+    ("缺席人员及原因", "张三（出差）；李四（病假）"),
+    ("会议主题", "学习贯彻党的二十大精神"),
+]
 
 
 def settled_screenshot(
@@ -97,6 +115,24 @@ def take(out: Path, oxt: Path, size: str) -> List[Path]:
             wait_for("the plan's comments", lambda: office.call(lambda: doc.getTextFields().createEnumeration()
                                                                  .hasMoreElements()) or None, 10)
             saved.append(settled_screenshot(x, out / "plan-window.png", crop))
+
+            # 3. the dialog from the menu, over the document, with a meeting's details typed in
+            before = x.windows()
+            driver.choose(MENU, GENERAL_ITEM)
+            with DialogDriver.opened(x, office, DIALOG_TITLE, before) as dialog:
+                for label, value in DIALOG_VALUES:
+                    dialog.type_into(label, value)
+                dialog.focus_field("会议主题")  # the date was left: it shows in GB/T 9704 form
+                saved.append(settled_screenshot(x, out / "plan-dialog.png", crop))
+
+                # 4. an impossible date, confirmed: the dialog stays open with the red message
+                dialog.type_into("会议时间", "2023-02-30")
+                dialog.key("Return")
+                message = wait_for("the message in the dialog", lambda: dialog.status() or None, 10)
+                print(message)
+                saved.append(settled_screenshot(x, out / "plan-dialog-error.png", crop))
+                dialog.key("Escape")
+                dialog.wait_closed()
             office.close(doc)
     return saved
 

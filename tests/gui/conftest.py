@@ -55,6 +55,16 @@ def gui_office(xvfb: Xvfb, tmp_path_factory: pytest.TempPathFactory) -> Iterator
         yield started
 
 
+@pytest.fixture(scope="session")
+def gui_office_en(xvfb: Xvfb, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Office]:
+    """A second office on the same display with an en-US UI, for what English users see."""
+    require_office()
+    with office_with_extension(
+        tmp_path_factory.mktemp("gui-profile-en"), headless=False, display=xvfb.display, locale="en-US"
+    ) as started:
+        yield started
+
+
 @pytest.fixture
 def writer(gui_office: Office) -> Iterator[Any]:
     """A new Writer document in its own window, closed after the test whatever its outcome."""

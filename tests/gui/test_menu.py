@@ -1,4 +1,4 @@
-"""The 三会一课 menu as a person sees it: in Writer's real menu bar only, and a click that inserts a plan.
+"""The 三会一课 menu as a person sees it: in Writer's real menu bar only; a click asks for the details, then inserts.
 
 The menu bar is read through the window's accessibility tree (what is drawn, including the merged
 add-on menus, which the menu bar's UNO settings do not list) and driven with real X key events
@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING, Any, Iterator, List, Optional, Tuple
 
 import pytest
 
-from devtools.xvfb import MenuDriver, read_menu_bar, wait_for
-from tests.support import office_with_extension
+from devtools.xvfb import DialogDriver, MenuDriver, read_menu_bar, wait_for
 
 if TYPE_CHECKING:
     from devtools.office import Office
@@ -26,6 +25,7 @@ pytestmark = pytest.mark.timeout(180)
 
 MENU_ZH = "三会一课"
 MENU_EN = "Party Meetings"
+DIALOG_ZH = "插入“三会一课”方案"
 #: The menu's entries in order: (label, command URL); (None, None) is the separator.
 ITEMS_ZH: List[Tuple[Optional[str], Optional[str]]] = [
     ("插入支委会方案", "sanhui:InsertPlan?Meeting=committee"),
@@ -170,12 +170,21 @@ def test_writer_menu_bar_has_the_menu_with_its_five_items(
     assert _text(gui_office, writer) == ""
 
 
-def test_a_real_click_inserts_the_lecture_plan(gui_office: Office, xvfb: Xvfb, writer: Any, tmp_path: Path) -> None:
+def test_a_real_click_asks_for_the_details_then_inserts_the_lecture_plan(
+    gui_office: Office, xvfb: Xvfb, writer: Any, tmp_path: Path
+) -> None:
+    """The item opens the 插入“三会一课”方案 dialog on 党课; a real click on 确定 inserts the plan."""
     frame = _frame(gui_office, writer)
     driver = MenuDriver(xvfb, gui_office, frame)
     started = time.monotonic()
     try:
+        before = xvfb.windows()
         driver.choose(MENU_ZH, "插入党课方案")
+        with DialogDriver.opened(xvfb, gui_office, DIALOG_ZH, before) as dialog:
+            assert dialog.fields()["会议类型"] == "党课"
+            assert _text(gui_office, writer) == ""  # nothing yet: the dialog comes first
+            dialog.click("确定")
+            dialog.wait_closed()
         wait_for("the lecture plan in the document", lambda: "党课方案" in _text(gui_office, writer) or None, 20)
     except Exception as exc:
         raise AssertionError(f"{exc}{_screenshot_hint(xvfb, tmp_path, 'click.png')}") from exc
@@ -246,15 +255,15 @@ def test_the_start_center_has_no_such_menu(gui_office: Office) -> None:
             gui_office.call(lambda: frame.close(True), timeout=30)
 
 
-def test_english_ui_shows_english_labels(
-    xvfb: Xvfb, tmp_path_factory: pytest.TempPathFactory
-) -> None:
+def test_english_ui_shows_english_labels(gui_office_en: Office) -> None:
     """A second office with an en-US UI: the menu and its items in English, in the same order."""
-    profile_dir = tmp_path_factory.mktemp("gui-profile-en")
-    with office_with_extension(profile_dir, headless=False, display=xvfb.display, locale="en-US") as office:
-        doc = office.new_writer()
-        bar = wait_for("a menu bar", lambda: office.call(read_menu_bar, _frame(office, doc), timeout=30) or None, 15)
+    doc = gui_office_en.new_writer()
+    try:
+        frame = _frame(gui_office_en, doc)
+        bar = wait_for("a menu bar", lambda: gui_office_en.call(read_menu_bar, frame, timeout=30) or None, 15)
         titles = [title for title, _ in bar]
         assert "File" in titles, titles  # the whole UI is English, not only our menu
         assert MENU_EN in titles and MENU_ZH not in titles, titles
         assert dict(bar)[MENU_EN] == LABELS_EN
+    finally:
+        gui_office_en.close(doc)

@@ -4,8 +4,10 @@
 number; every wait is bounded and `stop()` always ends the server. There is no window manager: a
 window gets the keyboard only through `focus()` (xdotool windowfocus), see UNO-NOTES.md "Dialogs".
 
-The second half reads a LibreOffice window's menu bar as shown (accessibility tree) and drives it with
-real key events (`MenuDriver`), for tests/gui and tools/screenshots.py.
+The rest reads a LibreOffice window's menu bar as shown (accessibility tree) and drives it with
+real key events (`MenuDriver`), and does the same for a modal dialog in its own X window
+(`DialogDriver`: fields by label, the status line, Tab/typing/Return/Escape, clicks), for tests/gui
+and tools/screenshots.py.
 """
 
 from __future__ import annotations
@@ -372,3 +374,228 @@ class MenuDriver:
         self.open(title, item)
         self.x.key(self.window, "Return")
         self._wait("the menu to close after Return", lambda: self._bar_selection() is None or None)
+
+
+# -- LibreOffice dialogs on this display ----------------------------------------------------------
+# A dialog (an XDL dialog of ours as much as a built-in one) is a new X window of its own; without
+# a window manager it gets the keyboard only through `Xvfb.focus`. What is on it is read through
+# its accessibility tree, found among the toolkit's top windows (role DIALOG, its title as name):
+# a field is named after its label (VCL's "(A)" mnemonic included), a drop-down list is a COMBO_BOX
+# whose TEXT child shows the chosen entry, and a label shows its text (our status line is the last
+# label). Keys are real X key events; the fields are checked after typing.
+
+
+def _walk(context: Any, parent_role: int = -1) -> List[Tuple[int, int, str, Any]]:
+    """(role, role of the parent, plain name, context) of `context` and everything under it."""
+    found = [(context.getAccessibleRole(), parent_role, plain_label(context.getAccessibleName()), context)]
+    role = found[0][0]
+    count = context.getAccessibleChildCount()
+    if count <= 200:  # a long list (a document's paragraphs) is not a dialog's
+        for index in range(count):
+            found.extend(_walk(context.getAccessibleChild(index).getAccessibleContext(), role))
+    return found
+
+
+def find_dialog(toolkit: Any, title: str) -> Any:
+    """The accessible context of the top window that is a dialog titled `title` (None if none is)."""
+    role = _constant("AccessibleRole", "DIALOG")
+    for index in range(toolkit.getTopWindowCount()):
+        context = toolkit.getTopWindow(index).getAccessibleContext()
+        if context is not None and context.getAccessibleRole() == role and context.getAccessibleName() == title:
+            return context
+    return None
+
+
+def _ascii(text: str) -> bool:
+    return all(" " <= char <= "~" for char in text)
+
+
+class DialogDriver:
+    """A modal dialog in a real window, read through its accessibility tree and driven with real keys
+    and clicks, as a person would; use as a context manager (see `opened`).
+
+    Fields are named by their labels as shown, without the "(A)" mnemonic (`plain_label`): 会议时间,
+    地点 … ; buttons by their text: 确定, 取消. Every wait is bounded; all UNO calls go through
+    `office.call`. Leaving the context presses Escape while the dialog is still open and waits for
+    it to close, so a failed test never leaves a modal dialog behind that blocks the next one.
+    """
+
+    POLL = 0.05
+    #: Characters outside the keyboard map (Chinese) are typed by remapping a spare key code for each
+    #: one; typed quickly, VCL sometimes reads a key before it sees the new map and drops it.
+    CJK_DELAY_MS = 100
+    ASCII_DELAY_MS = 20
+
+    def __init__(self, xvfb: Xvfb, office: Any, title: str, window: int, timeout: float = 15.0) -> None:
+        self.x = xvfb
+        self.office = office
+        self.title = title
+        self.window = window
+        self.timeout = timeout
+        self._toolkit = office.call(lambda: office.create("com.sun.star.awt.Toolkit"), timeout=timeout)
+
+    @classmethod
+    def opened(cls, xvfb: Xvfb, office: Any, title: str, before: List[int], timeout: float = 15.0) -> DialogDriver:
+        """Wait (bounded) for a new X window titled `title` (one not among `before`, the window ids
+        from `Xvfb.windows()` taken before the dialog was asked for) and for its controls."""
+        pattern = "^" + re.escape(title) + "$"
+        window = wait_for(
+            f"the dialog {title!r} to appear",
+            lambda: next((w for w in xvfb.windows(pattern) if w not in before), None),
+            timeout,
+        )
+        driver = cls(xvfb, office, title, window, timeout)
+        driver._wait(f"the controls of {title!r}", lambda: driver.fields() or None)
+        return driver
+
+    def __enter__(self) -> DialogDriver:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _call(self, fn: Callable[..., T], *args: Any) -> T:
+        return self.office.call(fn, *args, timeout=self.timeout)  # type: ignore[no-any-return]
+
+    def _wait(self, what: str, probe: Callable[[], Any], timeout: Optional[float] = None) -> Any:
+        return wait_for(what, probe, self.timeout if timeout is None else timeout, self.POLL)
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def _context(self) -> Any:
+        context = find_dialog(self._toolkit, self.title)
+        if context is None:
+            raise LookupError(f"no dialog {self.title!r} among the top windows")
+        return context
+
+    def _controls(self) -> List[Tuple[int, int, str, Any]]:
+        return self._call(lambda: _walk(self._context()))
+
+    def fields(self) -> Dict[str, str]:
+        """Label → what the field shows: the text of each edit field, the chosen entry of each drop-down."""
+        text, combo = _constant("AccessibleRole", "TEXT"), _constant("AccessibleRole", "COMBO_BOX")
+
+        def read() -> Dict[str, str]:
+            return {name: str(context.getText()) for role, parent, name, context in _walk(self._context())
+                    if role == text and name and parent in (combo, _constant("AccessibleRole", "DIALOG"))}
+
+        return self._call(read)
+
+    def labels(self) -> List[str]:
+        """The labels' texts in the dialog's order, as shown (mnemonics removed)."""
+        label = _constant("AccessibleRole", "LABEL")
+        return [name for role, _, name, _ in self._controls() if role == label]
+
+    def status(self) -> str:
+        """The status line: the dialog's last label (empty while there is no message)."""
+        label = _constant("AccessibleRole", "LABEL")
+        return self._call(lambda: [str(c.getText()) for role, _, _, c in _walk(self._context()) if role == label][-1])
+
+    def status_color(self) -> int:
+        """The status line's text colour as drawn (0xRRGGBB, from its accessible component)."""
+        label = _constant("AccessibleRole", "LABEL")
+        return self._call(lambda: [int(c.getForeground()) & 0xFFFFFF for role, _, _, c in _walk(self._context())
+                                   if role == label][-1])
+
+    def focused(self) -> Optional[str]:
+        """The label of the control that has the keyboard focus (None if none has)."""
+        focused = _constant("AccessibleStateType", "FOCUSED")
+
+        def read() -> Optional[str]:
+            for _, _, name, context in _walk(self._context()):
+                if focused in context.getAccessibleStateSet().getStates():
+                    return name
+            return None
+
+        return self._call(read)
+
+    def is_open(self) -> bool:
+        """Whether the dialog's X window is still shown."""
+        return self.window in self.x.windows()
+
+    # -- acting ---------------------------------------------------------------------------------
+
+    def key(self, *keys: str) -> None:
+        """Real key presses (xdotool names: Tab, Return, Escape, ctrl+a …) into the dialog."""
+        self.x.key(self.window, *keys, delay_ms=40)
+
+    def tab_order(self) -> Tuple[List[str], Optional[int]]:
+        """The labels of the controls Tab visits (enabled fields, drop-downs and buttons, in the
+        dialog's order) and the index of the one with the focus (None when none says it has it: a
+        drop-down list does not report its focus)."""
+        wanted = {_constant("AccessibleRole", name) for name in ("TEXT", "COMBO_BOX", "PUSH_BUTTON")}
+        enabled, focused = _constant("AccessibleStateType", "ENABLED"), _constant("AccessibleStateType", "FOCUSED")
+
+        def read() -> Tuple[List[str], Optional[int]]:
+            dialog = self._context()
+            order: List[str] = []
+            current = None
+            for index in range(dialog.getAccessibleChildCount()):
+                child = dialog.getAccessibleChild(index).getAccessibleContext()
+                states = child.getAccessibleStateSet().getStates()
+                if child.getAccessibleRole() in wanted and enabled in states:
+                    if focused in states:
+                        current = len(order)
+                    order.append(plain_label(child.getAccessibleName()))
+            return order, current
+
+        return self._call(read)
+
+    def focus_field(self, label: str) -> None:
+        """Tab (real key presses) until the control labelled `label` has the focus, bounded: the
+        presses needed are sent at once and checked; from a drop-down (focus unknown), one at a time."""
+        for _ in range(30):
+            order, current = self.tab_order()
+            if label not in order:
+                raise LookupError(f"no enabled field {label!r} on {self.title!r}: {order}")
+            if current is not None and order[current] == label:
+                return
+            presses = 1 if current is None else (order.index(label) - current) % len(order)
+            self.key(*["Tab"] * presses)
+            with contextlib.suppress(TimeoutError):
+                self._wait(f"Tab ×{presses} to move the focus from {current!r}",
+                           lambda before=current: self.tab_order()[1] != before or None, 3.0)
+        raise TimeoutError(f"Tab did not reach {label!r} (the focus is on {self.focused()!r})")
+
+    def type_into(self, label: str, text: str, attempts: int = 3) -> None:
+        """Focus the field with Tab, select what it holds (ctrl+a) and type `text` over it key by key;
+        check what the field shows and type again if a key was lost (see CJK_DELAY_MS)."""
+        self.focus_field(label)
+        delay = self.ASCII_DELAY_MS if _ascii(text) else self.CJK_DELAY_MS
+        shown = None
+        for _ in range(attempts):
+            self.key("ctrl+a", "BackSpace")
+            if text:
+                self.x.xdotool("type", "--delay", str(delay), text)
+            with contextlib.suppress(TimeoutError):
+                self._wait(f"{label!r} to show {text!r}", lambda: self.fields().get(label) == text or None, 3.0)
+                return
+            shown = self.fields().get(label)
+        raise AssertionError(f"typed {text!r} into {label!r} {attempts} times; it shows {shown!r}")
+
+    def click(self, name: str) -> None:
+        """A real mouse click in the middle of the control named `name` (a button: 确定, 取消)."""
+        def where() -> Tuple[int, int]:
+            for _, _, found, context in _walk(self._context()):
+                if found == name:
+                    point, size = context.getLocationOnScreen(), context.getSize()
+                    return point.X + size.Width // 2, point.Y + size.Height // 2
+            raise LookupError(f"nothing named {name!r} on {self.title!r}")
+
+        left, top = self._call(where)
+        self.x.focus(self.window)
+        self.x.xdotool("mousemove", "--sync", str(left), str(top), "click", "1")
+
+    def wait_closed(self, timeout: Optional[float] = None) -> None:
+        """Wait (bounded) until the dialog's window is gone."""
+        self._wait(f"the dialog {self.title!r} to close", lambda: not self.is_open() or None, timeout)
+
+    def close(self) -> None:
+        """Escape (as Cancel) while the dialog is open, then wait for it to go; quiet when it is gone."""
+        with contextlib.suppress(Exception):
+            for _ in range(3):
+                if not self.is_open():
+                    return
+                self.key("Escape")
+                with contextlib.suppress(TimeoutError):
+                    self.wait_closed(3.0)

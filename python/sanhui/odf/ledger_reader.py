@@ -8,6 +8,7 @@ keeps those tables (LibreOffice writes the drop-down status as its text).
 
 from __future__ import annotations
 
+import re
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -18,7 +19,8 @@ from ..model.ledger import KIND_BENCHMARK, KIND_MINUTES, LedgerItem
 from .minutes_writer import ITEM_HEADER
 from .xml import NS, parse
 
-MAX_PART = 64 * 1024 * 1024  # a content.xml or document.xml larger than this is refused
+MAX_PART = 64 * 1024 * 1024
+_HEADERS = (ITEM_HEADER, TASK_HEADER)  # a content.xml or document.xml larger than this is refused
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
@@ -57,29 +59,29 @@ def _text(el: Any) -> str:
     return "".join(el.itertext()).strip()
 
 
+_T = "{" + NS["table"] + "}"
+_P = "{" + NS["text"] + "}p"
+
+
+def _cell(cell: Any) -> str:
+    """A cell's text; a drop-down field's shown value is the text after its labels."""
+    return "\n".join(t for t in ("".join(p.itertext()).strip() for p in cell.iter(_P)) if t)
+
+
 def _odt_tables(root: Any) -> Iterator[List[List[str]]]:
-    table_ns, text_ns = NS["table"], NS["text"]
-    for table in root.iter(f"{{{table_ns}}}table"):
-        rows = []
-        for row in table.iter(f"{{{table_ns}}}table-row"):
-            cells = []
-            for cell in row.findall(f"{{{table_ns}}}table-cell"):
-                paragraphs = [_odt_cell_text(p, text_ns) for p in cell.iter(f"{{{text_ns}}}p")]
-                cells.append("\n".join(p for p in paragraphs if p))
-            rows.append(cells)
-        yield rows
-
-
-def _odt_cell_text(p: Any, text_ns: str) -> str:
-    """A cell paragraph's text; a drop-down field counts by its shown value (after its labels)."""
-    out = [p.text or ""]
-    for child in p:
-        if child.tag == f"{{{text_ns}}}drop-down":
-            out.append("".join(label.tail or "" for label in child))
-        elif child.tag not in (f"{{{NS['office']}}}annotation",):
-            out.append("".join(child.itertext()))
-        out.append(child.tail or "")
-    return "".join(out).strip()
+    """Rows of the tables whose header row is one of ours; other tables cost one row each."""
+    for table in root.iter(_T + "table"):
+        header_rows = table.find(_T + "table-header-rows")
+        first = (header_rows if header_rows is not None else table).find(_T + "table-row")
+        if first is None:
+            continue
+        header = [_cell(c) for c in first.findall(_T + "table-cell")]
+        if tuple(header) not in _HEADERS:
+            continue
+        body = table.findall(_T + "table-row")
+        if header_rows is None:
+            body = body[1:]
+        yield [header] + [[_cell(c) for c in row.findall(_T + "table-cell")] for row in body]
 
 
 def _docx_tables(root: Any) -> Iterator[List[List[str]]]:
@@ -110,9 +112,20 @@ def _items(rows: Sequence[Sequence[str]], source: str, today: date) -> List[Ledg
     return out
 
 
+_GB_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+
+
 def _deadline(text: str, today: date) -> Optional[date]:
+    """The extension writes deadlines as 2023年10月31日: read that directly, anything else
+    through the full parser (people edit the cells)."""
     from ..dates import DateInputError, parse_meeting_time
 
+    match = _GB_DATE.fullmatch(text.strip())
+    if match:
+        try:
+            return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        except ValueError:
+            return None
     try:
         return parse_meeting_time(text, today).day if text.strip() else None
     except DateInputError:
