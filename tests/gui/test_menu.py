@@ -34,6 +34,17 @@ ITEMS_ZH: List[Tuple[Optional[str], Optional[str]]] = [
     ("插入党课方案", "sanhui:InsertPlan?Meeting=lecture"),
     (None, None),
     ("插入整月“三会一课”方案", "sanhui:InsertPlan?Meeting=month"),
+    ("插入年度安排", "sanhui:InsertAnnualPlan"),
+    (None, None),
+    ("插入联建会议纪要", "sanhui:InsertMinutes"),
+    ("会签联建会议纪要", "sanhui:Countersign"),
+    ("核验会签", "sanhui:VerifyMinutes"),
+    (None, None),
+    ("插入对标提高任务清单", "sanhui:InsertBenchmark"),
+    ("更新完成情况统计", "sanhui:UpdateTaskSummary"),
+    (None, None),
+    ("生成任务台账", "sanhui:TaskLedger"),
+    ("插入上月落实情况检查", "sanhui:InsertReview"),
 ]
 LABELS_EN = [
     "Insert Branch Committee Plan",
@@ -42,6 +53,17 @@ LABELS_EN = [
     "Insert Party Lecture Plan",
     None,
     "Insert Whole Month Plan",
+    "Insert the Year's Schedule",
+    None,
+    "Insert Joint Minutes",
+    "Countersign Minutes",
+    "Verify Countersigned Minutes",
+    None,
+    "Insert Benchmarking Task List",
+    "Update Task Summary",
+    None,
+    "Make Task Ledger",
+    "Insert Last Month's Check",
 ]
 
 
@@ -142,7 +164,7 @@ def _screenshot_hint(xvfb: Xvfb, folder: Path, name: str) -> str:
         return f" (no screenshot: {exc})"
 
 
-def test_writer_menu_bar_has_the_menu_with_its_five_items(
+def test_writer_menu_bar_has_the_menu_with_its_items(
     gui_office: Office, xvfb: Xvfb, writer: Any, tmp_path: Path
 ) -> None:
     frame = _frame(gui_office, writer)
