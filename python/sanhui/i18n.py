@@ -45,6 +45,10 @@ FIELD_LABELS: Dict[str, Dict[str, str]] = {
     "Measure": {"zh": "提升措施", "en": "Measure"},
     "Status": {"zh": "完成情况", "en": "Status"},
     "Source": {"zh": "汇总范围", "en": "Source"},
+    "To": {"zh": "主送", "en": "To"},
+    "Issuer": {"zh": "发文单位", "en": "Issuer"},
+    "Group": {"zh": "党小组", "en": "Group"},
+    "Members": {"zh": "参会人员名单", "en": "Members"},
     "Year": {"zh": "年度", "en": "Year"},
     "CommitteeRule": {"zh": "支委会安排规则", "en": "Committee rule"},
     "GeneralRule": {"zh": "党员大会安排规则", "en": "General meeting rule"},
@@ -241,10 +245,6 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "en": "Party Meetings commands work in Writer text documents only.",
     },
     "unknown_command": {"zh": "没有“{name}”这个命令。", "en": "There is no command “{name}”."},
-    "not_available": {
-        "zh": "“{name}”命令尚未提供。",
-        "en": "The command “{name}” is not available yet.",
-    },
     "internal_error": {
         "zh": "出现了意外错误，文档未作更改。详细信息已记入日志：{log}",
         "en": "An unexpected error occurred; the document was not changed. Details are in the log: {log}",
@@ -278,6 +278,14 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     },
     "undo_add_item": {"zh": "添加纪要议定事项", "en": "Add minutes item"},
     "this_document": {"zh": "当前文档", "en": "this document"},
+    "undo_insert_notice": {"zh": "插入会议通知", "en": "Insert meeting notice"},
+    "undo_insert_sign_in": {"zh": "插入签到表", "en": "Insert sign-in sheet"},
+    "undo_insert_record": {"zh": "插入会议记录", "en": "Insert meeting record"},
+    "inserted_notice": {"zh": "已插入{meeting}通知。", "en": "Inserted the notice of the {meeting}."},
+    "inserted_sign_in": {"zh": "已插入{meeting}签到表（{count} 人）。",
+                         "en": "Inserted the {meeting} sign-in sheet ({count})."},
+    "inserted_record": {"zh": "已插入{meeting}会议记录（{count} 项议程）。",
+                        "en": "Inserted the {meeting} record ({count} agenda items)."},
     "bad_rule": {
         "zh": "{field}“{value}”无法识别。可写成如“每月第一个星期五”“每月最后一个星期三”"
               "“每季度末月第二个星期三”“每月15日”。",

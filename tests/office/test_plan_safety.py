@@ -129,8 +129,6 @@ def test_bad_arguments_fail_naming_the_argument_and_change_nothing(office: Any, 
 def test_unknown_command_fails_with_a_message(office: Any, writer: Any) -> None:
     state, result = office.dispatch(writer, "sanhui:MakeCoffee")
     assert (state, result) == (FAILURE, "没有“MakeCoffee”这个命令。")
-    state, result = office.dispatch(writer, "sanhui:InsertNotice")
-    assert (state, result) == (FAILURE, "“InsertNotice”命令尚未提供。")
 
 
 def test_read_only_document_is_left_alone(office: Any, writer: Any, tmp_path: Path) -> None:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Sequence
+from typing import List, Sequence
 
 from ..dates import Month, format_date
 from ..model.ledger import LedgerItem
@@ -17,7 +17,7 @@ REVIEW_HEADER = ("序号", "事项", "来源", "责任人", "完成时限", "完
 _WIDTHS = ("10mm", "44mm", "30mm", "16mm", "22mm", "20mm", "14mm")
 
 
-def due_for_review(items: Sequence[LedgerItem], month: Month) -> list:
+def due_for_review(items: Sequence[LedgerItem], month: Month) -> List[LedgerItem]:
     """Not finished, and due by the end of the month before ``month`` (or with no deadline)."""
     end = month.previous().last_day()
     return [i for i in items if not i.done() and (i.deadline is None or i.deadline <= end)]

@@ -19,7 +19,7 @@ from ..forms.arguments import SYSTEM_ARGUMENTS
 from ..forms.errors import FormError
 from ..i18n import text
 from .command import Invocation, Refusal
-from .commands import COMMANDS, PLANNED
+from .commands import COMMANDS
 from .log import get_logger, log_path
 from .ui import message_box, ui_lang
 
@@ -104,7 +104,7 @@ class ProtocolHandler(unohelper.Base, XDispatchProvider, XNotifyingDispatch, XIn
         try:
             command = COMMANDS.get(name)
             if command is None:
-                raise Refusal("not_available" if name in PLANNED else "unknown_command", name=name)
+                raise Refusal("unknown_command", name=name)
             message = command(Invocation(self.ctx, self.frame, lang, log, args, clicked))
             log.info("%s ok in %.1f ms: %s", name, (time.perf_counter() - started) * 1000, message)
             return SUCCESS, message
