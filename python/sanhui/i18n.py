@@ -164,13 +164,13 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     },
     "same_branch": {"zh": "{field}与本支部相同（{name}）。", "en": "{field} is the same as branch A ({name})."},
     "item_deadline": {
-        "zh": "第 {row} 项的完成时限“{value}”无法识别，请写成如“2023年10月31日”。",
-        "en": "Item {row}: the deadline “{value}” cannot be read; write it like 2023-10-31.",
+        "zh": "{field}第 {row} 项的完成时限“{value}”无法识别，请写成如“2023年10月31日”。",
+        "en": "{field}, item {row}: the deadline “{value}” cannot be read; write it like 2023-10-31.",
     },
-    "item_without_text": {"zh": "第 {row} 项没有填写事项内容。", "en": "Item {row} has no text."},
+    "item_without_text": {"zh": "{field}第 {row} 项没有填写事项内容。", "en": "{field}, item {row} has no text."},
     "item_deadline_passed": {
-        "zh": "第 {row} 项的完成时限 {deadline} 已过。",
-        "en": "Item {row}: the deadline {deadline} has passed.",
+        "zh": "{field}第 {row} 项的完成时限 {deadline} 已过。",
+        "en": "{field}, item {row}: the deadline {deadline} has passed.",
     },
     "deadline_passed": {"zh": "完成时限 {deadline} 已过。", "en": "The deadline {deadline} has passed."},
     "too_many_items": {
