@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
@@ -60,7 +61,8 @@ def office_with_extension(profile_dir: Path, **options: Any) -> Iterator[Office]
 
     `options` go to Office (headless, display, locale, strict_odf ...).
     """
-    oxt = sanhui_oxt()
+    # A copy taken now: a rebuild of build/sanhui.oxt during a long run must not be half-read.
+    oxt = Path(shutil.copy2(sanhui_oxt(), profile_dir.parent / f"{profile_dir.name}-sanhui.oxt"))
     require_office()
     from devtools.office import Office
 
