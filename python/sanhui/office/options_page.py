@@ -5,12 +5,18 @@ The Options dialog creates the page from ``extension/OptionsDialog.xcu`` and sen
 ``external_event`` with "initialize" (page shown first), "ok" (OK or Apply pressed) and "back"
 (Reset). It cannot be told to stay open, so input that does not parse is reported twice — in the
 page's status line (seen after Apply) and in a message box (seen after OK) — and nothing is saved.
+
+LibreOffice 7.4 follows every Apply's "ok" at once with a "back" (seen under Xvfb: 10–30 ms after
+"ok" returns). After a refused Apply that "back" must not wipe what the secretary typed and the
+message saying what to fix, so a "back" within RESET_GRACE seconds of a refused "ok" puts the
+typed text back instead; a Reset pressed later resets as it should.
 """
 
 from __future__ import annotations
 
+import time
 import traceback
-from typing import Any, Dict, Tuple
+from typing import Any, Dict, Optional, Tuple
 
 import uno
 import unohelper
@@ -30,6 +36,7 @@ SERVICES = (IMPLEMENTATION,)
 STATUS = "Status"
 ERROR_COLOR = 0xC9211E
 INFO_COLOR = 0x555555
+RESET_GRACE = 1.0  # seconds: see the module's docstring
 
 
 class OptionsPageHandler(unohelper.Base, XContainerWindowEventHandler, XServiceInfo):
@@ -37,6 +44,8 @@ class OptionsPageHandler(unohelper.Base, XContainerWindowEventHandler, XServiceI
 
     def __init__(self, ctx: Any, *args: Any) -> None:
         self.ctx = ctx
+        # (when, typed values, message) of the last refused "ok", for the "back" that follows Apply
+        self.refused: Optional[Tuple[float, Dict[str, str], str]] = None
 
     # XServiceInfo
     def getImplementationName(self) -> str:
@@ -57,8 +66,12 @@ class OptionsPageHandler(unohelper.Base, XContainerWindowEventHandler, XServiceI
         if method != "external_event":
             return False
         lang = ui_lang(self.ctx)
+        refused, self.refused = self.refused, None
         try:
-            if event in ("initialize", "back"):
+            if event == "back" and refused is not None and time.monotonic() - refused[0] < RESET_GRACE:
+                fill_page(window, refused[1])
+                set_status(window, refused[2], error=True)
+            elif event in ("initialize", "back"):
                 show_profile(window, load_profile(self.ctx), lang)
             elif event == "ok":
                 self.commit(window, lang)
@@ -71,13 +84,15 @@ class OptionsPageHandler(unohelper.Base, XContainerWindowEventHandler, XServiceI
 
     def commit(self, window: Any, lang: str) -> None:
         """Parse the page; save it, or say which field is wrong and keep the saved profile."""
+        typed = read_page(window)
         try:
-            profile = parse_profile(read_page(window))
+            profile = parse_profile(typed)
         except FormError as exc:
             message = exc.message(lang)
             get_logger(self.ctx).info("branch profile not saved: %s", message)
             set_status(window, message, error=True)
             self.box(window, text("profile_not_saved", lang, {"message": message}), lang)
+            self.refused = (time.monotonic(), typed, message)  # after the box: its time is the user's
             return
         save_profile(self.ctx, profile)
         get_logger(self.ctx).info("branch profile saved: %s", profile)
@@ -89,7 +104,8 @@ class OptionsPageHandler(unohelper.Base, XContainerWindowEventHandler, XServiceI
             toolkit = self.ctx.ServiceManager.createInstanceWithContext("com.sun.star.awt.Toolkit", self.ctx)
             kind = uno.Enum("com.sun.star.awt.MessageBoxType", "ERRORBOX")
             buttons = uno.getConstantByName("com.sun.star.awt.MessageBoxButtons.BUTTONS_OK")
-            box = toolkit.createMessageBox(window.getPeer(), kind, buttons, text("box_title", lang), message)
+            parent = toolkit.getActiveTopWindow() or window.getPeer()
+            box = toolkit.createMessageBox(parent, kind, buttons, text("box_title", lang), message)
             try:
                 box.execute()
             finally:
@@ -103,10 +119,15 @@ def read_page(window: Any) -> Dict[str, str]:
     return {name: window.getControl(name).getModel().Text for name in PROFILE_FIELDS}
 
 
+def fill_page(window: Any, values: Dict[str, str]) -> None:
+    """Set the fields' text (through their models, which the page's controls show)."""
+    for name, value in values.items():
+        window.getControl(name).getModel().Text = value
+
+
 def show_profile(window: Any, profile: BranchProfile, lang: str) -> None:
     """Put a profile into the page's fields, and what it implies into the status line."""
-    for name, value in profile_fields(profile).items():
-        window.getControl(name).getModel().Text = value
+    fill_page(window, profile_fields(profile))
     show_status_of(window, profile, lang)
 
 
