@@ -7,7 +7,16 @@ menu with real key presses (as tests/gui does) and saves <out>/menu.png; then in
 for 2023-09 and saves <out>/plan-window.png, the document with the plan and its comments; then opens
 the 插入“三会一课”方案 dialog from the menu over it, types a meeting's details with real keys and saves
 <out>/plan-dialog.png, and with an impossible date confirmed, <out>/plan-dialog-error.png (the red
-message). The dialog is cancelled: the document is not changed by it.
+message). The dialog is cancelled: the document is not changed by it. Last, <out>/options.png: Tools ›
+Options opened on 三会一课 › 支部信息 with an example branch profile (the dialog is cancelled).
+
+Then, in a second document, it opens 插入联建会议纪要 from the menu, types two branches' meeting and
+adds two agreed items (添加事项, real clicks) and saves <out>/minutes-dialog.png; confirms, moves the
+view to the end of the minutes and saves <out>/minutes.png (the items table and the countersign
+block); then, the <prompts> filled in and the cursor in the items table, chooses 会签联建会议纪要 and
+核验会签 from the menu and saves <out>/verify.png (the message box over the signed block). In a third,
+it opens 插入对标提高任务清单, types the benchmark unit and the meeting, pastes two task rows (ctrl+v of
+lines copied from a spreadsheet), clicks 按行添加 and saves <out>/benchmark-dialog.png (cancelled).
 Every wait is bounded; the office and the X server are stopped whatever happens.
 """
 
@@ -21,7 +30,7 @@ import time
 from pathlib import Path
 from typing import Any, List, Optional, Tuple
 
-from devtools.xvfb import DialogDriver, MenuDriver, Xvfb, wait_for
+from devtools.xvfb import DialogDriver, MenuDriver, MessageBoxDriver, Xvfb, wait_for
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 MENU = "三会一课"
@@ -41,6 +50,43 @@ DIALOG_VALUES = [
     ("缺席人员及原因", "张三（出差）；李四（病假）"),
     ("会议主题", "学习贯彻党的二十大精神"),
 ]
+MINUTES_ITEM = "插入联建会议纪要"
+COUNTERSIGN_ITEM = "会签联建会议纪要"
+VERIFY_ITEM = "核验会签"
+BENCHMARK_ITEM = "插入对标提高任务清单"
+#: What the minutes dialog shows in minutes-dialog.png: (label, occurrence, text) typed field by field.
+MINUTES_VALUES = [
+    ("本支部", 1, "机关第一党支部"),
+    ("书记", 1, "王明"),
+    ("联建支部", 1, "生产一线党支部"),
+    ("书记", 2, "李强"),
+    ("联建主题", 1, "科技创新"),
+    ("会议时间", 1, "2023-09-25 15:00"),
+    ("地点", 1, "三楼会议室"),
+    ("出席", 1, "王明、李强、张三、李四"),
+    ("请假", 1, "王五（出差）"),
+]
+#: The agreed items added with 添加事项: (事项, 责任人, 时限).
+MINUTES_ITEMS = [
+    ("建立联合攻关小组，围绕配网故障抢修开展技术攻关", "张三", "2023-10-31"),
+    ("共享党员教育培训资源，互派骨干交流学习", "李四", "2023-11-30"),
+]
+MINUTES_LIST = "会议议定事项（每项须有责任人和完成时限，会签前补齐亦可）"
+#: What the benchmark dialog shows in benchmark-dialog.png (label → text), then the pasted rows.
+BENCHMARK_VALUES = [
+    ("标杆单位", "某供电公司先进党支部"),
+    ("对标主题", "对标“老大哥”，争当“排头兵”"),
+    ("时间", "2023-09-28 09:00"),
+    ("地点", "标杆单位党员活动室"),
+    ("本支部书记", "本支部书记王明"),
+    ("标杆单位书记", "标杆单位书记赵刚"),
+    ("分组", "运维组、营销组"),
+]
+BENCHMARK_CHECKLIST = "班组建设\n安全管理"
+BENCHMARK_TASKS = "对标提高任务（对标事项、标杆做法/经验、我方差距、提升措施、责任人、完成时限）"
+BENCHMARK_PASTE = "粘贴或输入任务：每行一项，各栏之间用 Tab（从表格复制即可）或“｜”分隔"
+BENCHMARK_ROWS = ("班组建设\t积分制管理\t无量化考核\t引入积分制\t张三\t2023-10-31\n"
+                  "安全管理\t双人复核\t复核流于形式\t建立复核台账\t李四\t2023-11-30")
 
 
 def settled_screenshot(
@@ -80,6 +126,26 @@ def window_crop(x: Xvfb, window: int) -> Tuple[int, int, int, int]:
     screen_w, screen_h = (int(v) for v in x.size.split("x")[:2])
     left, top = max(left, 0), max(top, 0)
     return left, top, min(width, screen_w - left), min(height, screen_h - top)
+
+
+def options_screenshot(x: Xvfb, office: Any, doc: Any, path: Path) -> Path:
+    """Tools › Options on our page, showing an example profile saved the way the page saves it."""
+    sys.path.insert(0, str(REPO_ROOT / "python"))
+    from devtools.options_dialog import OptionsDialog, page_url
+    from sanhui.model.profile import BranchProfile, PartyGroup
+    from sanhui.office.settings import save_profile
+
+    example = BranchProfile(
+        branch="机关第一党支部", secretary="王书记", organizer="李委员", member_count=23,
+        groups=(PartyGroup("第一党小组", "张三"), PartyGroup("第二党小组", "李四"), PartyGroup("离退休党小组", "赵六")),
+        place="三楼党员活动室")
+    office.call(save_profile, office.ctx, example)
+    x.xdotool("mousemove", "0", "0")  # no tooltip over a field in the picture
+    with OptionsDialog(x, office, doc, page_url(office)) as dialog:
+        shot = settled_screenshot(x, path, window_crop(x, dialog.window))
+        dialog.press("取消")
+        dialog.wait_closed()
+    return shot
 
 
 def take(out: Path, oxt: Path, size: str) -> List[Path]:
@@ -133,8 +199,161 @@ def take(out: Path, oxt: Path, size: str) -> List[Path]:
                 saved.append(settled_screenshot(x, out / "plan-dialog-error.png", crop))
                 dialog.key("Escape")
                 dialog.wait_closed()
+
+            # 5. the branch profile under Tools › Options
+            saved.append(options_screenshot(x, office, doc, out / "options.png"))
             office.close(doc)
+
+            # 6. the joint minutes: the dialog, the minutes, the verification; 7. the benchmark dialog
+            saved += minutes_shots(out, x, office)
+            saved += benchmark_shots(out, x, office)
     return saved
+
+
+def _new_window(x: Xvfb, office: Any) -> Tuple[Any, MenuDriver, Tuple[int, int, int, int]]:
+    """A new Writer document in its own window, raised: (document, its menu driver, the window's crop)."""
+    doc = office.new_writer()
+    driver = MenuDriver(x, office, office.call(lambda: doc.getCurrentController().getFrame()))
+    driver.raise_window()
+    return doc, driver, window_crop(x, driver.window)
+
+
+def _fill_prompts(doc: Any) -> None:
+    """Type over every <prompt> of the minutes, as the secretary does before signing (in the office)."""
+    fields = doc.getTextFields().createEnumeration()
+    prompts = []
+    while fields.hasMoreElements():
+        field = fields.nextElement()
+        if field.supportsService("com.sun.star.text.textfield.JumpEdit"):
+            prompts.append(field)
+    for field in prompts:
+        anchor = field.getAnchor()
+        anchor.getText().insertString(anchor, "详见会议记录。", True)
+
+
+def _cursor_into_items(doc: Any) -> None:
+    """The view cursor into the first agreed item, where Countersign looks for the minutes."""
+    tables = doc.getTextTables()
+    name = next(n for n in tables.getElementNames() if n.startswith("联建事项"))
+    doc.getCurrentController().getViewCursor().gotoRange(tables.getByName(name).getCellByName("B2").getStart(), False)
+
+
+def _view_to_end(doc: Any) -> None:
+    """The view cursor to the end of the document: the view scrolls to the countersign block."""
+    doc.getCurrentController().getViewCursor().gotoEnd(False)
+
+
+def _block_on_screen(frame: Any) -> Tuple[Optional[int], Optional[int], int]:
+    """(top of the countersign table, bottom of the 会签校验码 line, bottom of the document view) on
+    the screen, read through the window's accessibility tree (None for what is not shown)."""
+    table_top = code_bottom = None
+    view_bottom = 0
+    stack = [frame.getContainerWindow().getAccessibleContext()]
+    while stack:
+        context = stack.pop()
+        role = context.getAccessibleRole()
+        if role == 85:  # DOCUMENT_TEXT: the view
+            view_bottom = int(context.getLocationOnScreen().Y + context.getSize().Height)
+        elif role == 58 and context.getAccessibleName().startswith("联建会签"):  # TABLE
+            table_top = int(context.getLocationOnScreen().Y)
+        elif role == 41 and context.getText().startswith("会签校验码"):  # PARAGRAPH
+            code_bottom = int(context.getLocationOnScreen().Y + context.getSize().Height)
+        if context.getAccessibleChildCount() <= 500:
+            stack.extend(context.getAccessibleChild(i).getAccessibleContext()
+                         for i in range(context.getAccessibleChildCount()))
+    return table_top, code_bottom, view_bottom
+
+
+def _scroll_block_into_view(x: Xvfb, office: Any, doc: Any, frame: Any, window: int) -> None:
+    """Show the countersign block whole, in the lower half of the window where a message box (in
+    the middle) does not hide it: at 80 % zoom, the mouse wheel turned over the document (the view
+    scrolls; the cursor cannot go into the protected minutes, so gotoEnd does not)."""
+    def zoom() -> None:
+        settings = doc.getCurrentController().getViewSettings()
+        settings.ZoomType = 3  # com.sun.star.view.DocumentZoomType.BY_VALUE
+        settings.ZoomValue = 80
+
+    office.call(zoom)
+    left, top, width, height = x.geometry(window)
+    x.pointer_to(left + width // 2, top + height * 3 // 4)
+    for _ in range(60):
+        table_top, code_bottom, view_bottom = office.call(_block_on_screen, frame)
+        if table_top is not None and code_bottom is not None and code_bottom <= view_bottom - 8:
+            if table_top < top + height // 2 + 50:
+                print("warning: the countersign block does not fit under the message box", file=sys.stderr)
+            break
+        x.xdotool("click", "5")  # the wheel, down
+        time.sleep(0.15)
+    else:
+        print("warning: the countersign block was not scrolled into view", file=sys.stderr)
+    x.xdotool("mousemove", "0", "0")  # no tooltip in the picture
+
+
+def _logged(office: Any, what: str) -> bool:
+    log = office.profile_dir / "user" / "sanhui" / "sanhui.log"
+    return log.is_file() and what in log.read_text(encoding="utf-8").splitlines()[-1]
+
+
+def minutes_shots(out: Path, x: Xvfb, office: Any) -> List[Path]:
+    """minutes-dialog.png, minutes.png and verify.png (see the module's docstring)."""
+    saved = []
+    doc, driver, crop = _new_window(x, office)
+    before = x.windows()
+    driver.choose(MENU, MINUTES_ITEM)
+    with DialogDriver.opened(x, office, MINUTES_ITEM, before) as dialog:
+        for label, occurrence, value in MINUTES_VALUES:
+            dialog.type_into(label, value, occurrence=occurrence)
+        for count, (text, owner, deadline) in enumerate(MINUTES_ITEMS, 1):
+            dialog.type_into("事项", text)
+            dialog.type_into("责任人", owner)
+            dialog.type_into("时限", deadline)
+            dialog.click("添加事项")
+            wait_for(f"{count} agreed items in the list",
+                     lambda n=count: len(dialog.list_entries(MINUTES_LIST)) == n or None, 10)
+        dialog.focus_field("事项")
+        x.xdotool("mousemove", "0", "0")  # no tooltip in the picture
+        saved.append(settled_screenshot(x, out / "minutes-dialog.png", crop))
+        dialog.click("确定")
+        dialog.wait_closed()
+    wait_for("the minutes in the document", lambda: office.call(lambda: doc.getTextTables().getCount()) or None, 20)
+    office.call(_view_to_end, doc)
+    saved.append(settled_screenshot(x, out / "minutes.png", crop))
+
+    office.call(_fill_prompts, doc)
+    office.call(_cursor_into_items, doc)
+    driver.choose(MENU, COUNTERSIGN_ITEM)
+    wait_for("the minutes to be countersigned", lambda: _logged(office, "Countersign ok"), 15)
+    _scroll_block_into_view(x, office, doc, driver.frame, driver.window)
+    before = x.windows()
+    driver.choose(MENU, VERIFY_ITEM)
+    with MessageBoxDriver.appeared(x, office, before) as box:
+        print(box.message())
+        saved.append(settled_screenshot(x, out / "verify.png", crop))
+        box.key("Return")
+        box.wait_closed()
+    office.close(doc)
+    return saved
+
+
+def benchmark_shots(out: Path, x: Xvfb, office: Any) -> List[Path]:
+    """benchmark-dialog.png (see the module's docstring); the dialog is cancelled."""
+    doc, driver, crop = _new_window(x, office)
+    before = x.windows()
+    driver.choose(MENU, BENCHMARK_ITEM)
+    with DialogDriver.opened(x, office, BENCHMARK_ITEM, before) as dialog:
+        for label, value in BENCHMARK_VALUES:
+            dialog.type_into(label, value)
+        dialog.type_lines("对标事项清单", BENCHMARK_CHECKLIST)
+        dialog.paste_into(BENCHMARK_PASTE, BENCHMARK_ROWS)
+        dialog.click("按行添加")
+        wait_for("the two tasks in the list", lambda: len(dialog.list_entries(BENCHMARK_TASKS)) == 2 or None, 10)
+        dialog.focus_field("确定")
+        x.xdotool("mousemove", "0", "0")  # no tooltip in the picture
+        shot = settled_screenshot(x, out / "benchmark-dialog.png", crop)
+        dialog.key("Escape")
+        dialog.wait_closed()
+    office.close(doc)
+    return [shot]
 
 
 def main(argv: Optional[List[str]] = None) -> int:

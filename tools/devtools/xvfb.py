@@ -6,8 +6,10 @@ window gets the keyboard only through `focus()` (xdotool windowfocus), see UNO-N
 
 The rest reads a LibreOffice window's menu bar as shown (accessibility tree) and drives it with
 real key events (`MenuDriver`), and does the same for a modal dialog in its own X window
-(`DialogDriver`: fields by label, the status line, Tab/typing/Return/Escape, clicks), for tests/gui
-and tools/screenshots.py.
+(`DialogDriver`: fields by label, the status line, Tab/typing/Return/Escape, clicks; fields that
+share a label, list boxes, multi-line fields read by copying them, pasting with ctrl+v), and a
+message box (`MessageBoxDriver`: its message, Return), for tests/gui and tools/screenshots.py.
+`set_clipboard`/`clipboard_text` fill and read the office's system clipboard (the X CLIPBOARD).
 """
 
 from __future__ import annotations
@@ -171,6 +173,18 @@ class Xvfb:
         """Focus `window` and press `keys` (xdotool key names: F10, Right, Down, Return …) one by one."""
         self.focus(window)
         self.xdotool("key", "--delay", str(delay_ms), *keys)
+
+    def pointer(self) -> Tuple[int, int]:
+        """Where the mouse pointer is on the screen."""
+        out = self.xdotool("getmouselocation", "--shell")
+        values = dict(line.split("=", 1) for line in out.split() if "=" in line)
+        return int(values["X"]), int(values["Y"])
+
+    def pointer_to(self, left: int, top: int) -> None:
+        """Move the mouse pointer to (left, top) and wait until it is there. (`mousemove --sync` to
+        where the pointer already is waits for a motion that never comes: it is not asked for then.)"""
+        if self.pointer() != (left, top):
+            self.xdotool("mousemove", "--sync", str(left), str(top))
 
     def screenshot(self, path: Path, crop: Optional[Tuple[int, int, int, int]] = None) -> Path:
         """Save the whole screen (or the (x, y, width, height) `crop` of it) as a PNG."""
@@ -410,6 +424,14 @@ def _ascii(text: str) -> bool:
     return all(" " <= char <= "~" for char in text)
 
 
+def _nth_index(labels: List[str], label: str, occurrence: int) -> int:
+    """Index of the `occurrence`th (from 1) `label` in `labels`; LookupError when there are fewer."""
+    found = [index for index, name in enumerate(labels) if name == label]
+    if not 1 <= occurrence <= len(found):
+        raise LookupError(f"{label!r} ×{occurrence}: there are {len(found)} in {labels}")
+    return found[occurrence - 1]
+
+
 class DialogDriver:
     """A modal dialog in a real window, read through its accessibility tree and driven with real keys
     and clicks, as a person would; use as a context manager (see `opened`).
@@ -541,26 +563,29 @@ class DialogDriver:
 
         return self._call(read)
 
-    def focus_field(self, label: str) -> None:
+    def focus_field(self, label: str, *, occurrence: int = 1) -> None:
         """Tab (real key presses) until the control labelled `label` has the focus, bounded: the
-        presses needed are sent at once and checked; from a drop-down (focus unknown), one at a time."""
+        presses needed are sent at once and checked; from a drop-down (focus unknown), one at a time.
+        `occurrence` picks among controls that share a label (the second 书记 is occurrence=2)."""
         for _ in range(30):
             order, current = self.tab_order()
-            if label not in order:
-                raise LookupError(f"no enabled field {label!r} on {self.title!r}: {order}")
-            if current is not None and order[current] == label:
+            if order.count(label) < occurrence:
+                raise LookupError(f"no enabled field {label!r} (×{occurrence}) on {self.title!r}: {order}")
+            target = _nth_index(order, label, occurrence)
+            if current == target:
                 return
-            presses = 1 if current is None else (order.index(label) - current) % len(order)
+            presses = 1 if current is None else (target - current) % len(order)
             self.key(*["Tab"] * presses)
             with contextlib.suppress(TimeoutError):
                 self._wait(f"Tab ×{presses} to move the focus from {current!r}",
                            lambda before=current: self.tab_order()[1] != before or None, 3.0)
         raise TimeoutError(f"Tab did not reach {label!r} (the focus is on {self.focused()!r})")
 
-    def type_into(self, label: str, text: str, attempts: int = 3) -> None:
+    def type_into(self, label: str, text: str, attempts: int = 3, *, occurrence: int = 1) -> None:
         """Focus the field with Tab, select what it holds (ctrl+a) and type `text` over it key by key;
-        check what the field shows and type again if a key was lost (see CJK_DELAY_MS)."""
-        self.focus_field(label)
+        check what the field shows and type again if a key was lost (see CJK_DELAY_MS).
+        `occurrence` picks among fields that share a label, as in `focus_field`."""
+        self.focus_field(label, occurrence=occurrence)
         delay = self.ASCII_DELAY_MS if _ascii(text) else self.CJK_DELAY_MS
         shown = None
         for _ in range(attempts):
@@ -568,9 +593,10 @@ class DialogDriver:
             if text:
                 self.x.xdotool("type", "--delay", str(delay), text)
             with contextlib.suppress(TimeoutError):
-                self._wait(f"{label!r} to show {text!r}", lambda: self.fields().get(label) == text or None, 3.0)
+                self._wait(f"{label!r} to show {text!r}",
+                           lambda: self.field(label, occurrence=occurrence) == text or None, 3.0)
                 return
-            shown = self.fields().get(label)
+            shown = self.field(label, occurrence=occurrence)
         raise AssertionError(f"typed {text!r} into {label!r} {attempts} times; it shows {shown!r}")
 
     def click(self, name: str) -> None:
@@ -582,9 +608,7 @@ class DialogDriver:
                     return point.X + size.Width // 2, point.Y + size.Height // 2
             raise LookupError(f"nothing named {name!r} on {self.title!r}")
 
-        left, top = self._call(where)
-        self.x.focus(self.window)
-        self.x.xdotool("mousemove", "--sync", str(left), str(top), "click", "1")
+        self._click_at(*self._call(where))
 
     def wait_closed(self, timeout: Optional[float] = None) -> None:
         """Wait (bounded) until the dialog's window is gone."""
@@ -599,3 +623,244 @@ class DialogDriver:
                 self.key("Escape")
                 with contextlib.suppress(TimeoutError):
                     self.wait_closed(3.0)
+
+    # -- repeated labels, list boxes, multi-line fields ---------------------------------------------
+    # The minutes and benchmark dialogs have two fields labelled 书记 (`occurrence` tells them apart),
+    # a list box of the rows added so far (a LIST in a PANEL, both named after the line above it:
+    # its entries are LIST_ITEMs), and multi-line fields (a SCROLL_PANE whose text area has no
+    # accessible text in VCL 7.4: it is read the way a person would take it, select all and copy).
+
+    def entries(self) -> List[Tuple[str, str]]:
+        """(label, what it shows) of every one-line field and drop-down in the dialog's order; unlike
+        `fields`, a label two fields share (书记 … 书记) is there twice."""
+        text, combo = _constant("AccessibleRole", "TEXT"), _constant("AccessibleRole", "COMBO_BOX")
+        dialog = _constant("AccessibleRole", "DIALOG")
+        return self._call(lambda: [(name, str(context.getText())) for role, parent, name, context
+                                   in _walk(self._context()) if role == text and name and parent in (combo, dialog)])
+
+    def field(self, label: str, *, occurrence: int = 1) -> str:
+        """What the `occurrence`th one-line field (or drop-down) labelled `label` shows."""
+        shown = self.entries()
+        return shown[_nth_index([name for name, _ in shown], label, occurrence)][1]
+
+    def _list_box(self, label: str) -> Any:
+        """The LIST of the list box named `label` (not a drop-down's list); call inside `_call`."""
+        role, panel = _constant("AccessibleRole", "LIST"), _constant("AccessibleRole", "PANEL")
+        for found, parent, name, context in _walk(self._context()):
+            if found == role and parent == panel and name == label:
+                return context
+        raise LookupError(f"no list box {label!r} on {self.title!r}")
+
+    def list_entries(self, label: str) -> List[str]:
+        """The entries the list box named `label` shows, in order (their text as drawn)."""
+        return self._call(lambda: [str(item.getAccessibleName()) for item in _children(self._list_box(label))])
+
+    def selected_entries(self, label: str) -> List[int]:
+        """Indexes of the list box's highlighted entries."""
+        selected = _constant("AccessibleStateType", "SELECTED")
+        return self._call(lambda: [index for index, item in enumerate(_children(self._list_box(label)))
+                                   if selected in item.getAccessibleStateSet().getStates()])
+
+    def _click_at(self, left: int, top: int) -> None:
+        """A real click at a point of the screen, the dialog having the keyboard; the pointer stays
+        there (a release VCL sees after the pointer moved on is no click)."""
+        self.x.focus(self.window)
+        self.x.pointer_to(left, top)
+        self.x.xdotool("click", "1")
+
+    def select_entry(self, label: str, index: int) -> None:
+        """Click (real mouse) on the `index`th entry of the list box `label` until it is highlighted."""
+        def where() -> Tuple[int, int]:
+            items = _children(self._list_box(label))
+            if not 0 <= index < len(items):
+                raise LookupError(f"the list {label!r} has {len(items)} entries, not an entry {index}")
+            point, size = items[index].getLocationOnScreen(), items[index].getSize()
+            return point.X + min(size.Width // 2, 120), point.Y + size.Height // 2
+
+        for _ in range(3):
+            self._click_at(*self._call(where))
+            with contextlib.suppress(TimeoutError):
+                self._wait(f"entry {index} of {label!r} to be highlighted",
+                           lambda: self.selected_entries(label) == [index] or None, 3.0)
+                return
+        raise TimeoutError(f"entry {index} of {label!r} not highlighted after three clicks")
+
+    def _has_focus(self, label: str, occurrence: int) -> bool:
+        """Whether the `occurrence`th field named `label` (not its label), or the text area inside
+        it, has the keyboard focus."""
+        label_role, focused = _constant("AccessibleRole", "LABEL"), _constant("AccessibleStateType", "FOCUSED")
+
+        def read() -> bool:
+            found = [context for role, _, name, context in _walk(self._context())
+                     if name == label and role != label_role]
+            if len(found) < occurrence:
+                raise LookupError(f"no field {label!r} (×{occurrence}) on {self.title!r}")
+            return any(focused in context.getAccessibleStateSet().getStates()
+                       for _, _, _, context in _walk(found[occurrence - 1]))
+
+        return self._call(read)
+
+    def click_field(self, label: str, *, occurrence: int = 1) -> None:
+        """Click (real mouse) into the field labelled `label` (a multi-line one too, which
+        `focus_field` cannot reach) until it has the keyboard focus; bounded, three clicks at most."""
+        label_role = _constant("AccessibleRole", "LABEL")
+
+        def where() -> Tuple[int, int]:
+            found = [context for role, _, name, context in _walk(self._context())
+                     if name == label and role != label_role]
+            if len(found) < occurrence:
+                raise LookupError(f"no field {label!r} (×{occurrence}) on {self.title!r}")
+            point, size = found[occurrence - 1].getLocationOnScreen(), found[occurrence - 1].getSize()
+            return point.X + min(size.Width // 2, 60), point.Y + min(size.Height // 2, 10)
+
+        for _ in range(3):
+            self._click_at(*self._call(where))
+            with contextlib.suppress(TimeoutError):
+                self._wait(f"{label!r} to have the focus", lambda: self._has_focus(label, occurrence) or None, 3.0)
+                return
+        raise TimeoutError(f"{label!r} did not take the focus after three clicks (it is on {self.focused()!r})")
+
+    def text_area(self, label: str) -> str:
+        """What the multi-line field `label` holds ("\\n" between lines): click in, ctrl+a, ctrl+c,
+        and read the clipboard (a marker put there first tells a copy that has not landed yet from
+        an empty field)."""
+        marker = f"sanhui-marker-{uuid.uuid4().hex}"
+        set_clipboard(self.office, marker, self.timeout)
+        self.click_field(label)
+        self.key("ctrl+a", "ctrl+c")
+
+        def copied() -> Optional[str]:
+            now = clipboard_text(self.office, self.timeout)
+            return None if now == marker else now
+
+        with contextlib.suppress(TimeoutError):
+            return str(self._wait(f"the text of {label!r} on the clipboard", copied, 3.0)).replace("\r\n", "\n")
+        return ""  # nothing selected, nothing copied: the field is empty
+
+    def type_lines(self, label: str, text: str, attempts: int = 3) -> None:
+        """Click into the multi-line field `label`, select what it holds and type `text` over it key
+        by key, Return between the lines; read it back (`text_area`) and type again if a key was lost."""
+        delay = self.ASCII_DELAY_MS if _ascii(text.replace("\n", "")) else self.CJK_DELAY_MS
+        shown = None
+        for _ in range(attempts):
+            self.click_field(label)
+            self.key("ctrl+a", "BackSpace")
+            for index, line in enumerate(text.split("\n")):
+                if index:  # `xdotool type` would not make a new line of "\n"
+                    self.key("Return")
+                if line:
+                    self.x.xdotool("type", "--delay", str(delay), line)
+            shown = self.text_area(label)
+            if shown == text:
+                return
+        raise AssertionError(f"typed {text!r} into {label!r} {attempts} times; it holds {shown!r}")
+
+    def paste_into(self, label: str, text: str) -> None:
+        """Put `text` on the clipboard (as if copied from a spreadsheet: cells separated by tabs),
+        click into the field `label`, select what it holds and paste over it with ctrl+v; check it."""
+        set_clipboard(self.office, text, self.timeout)
+        self.click_field(label)
+        self.key("ctrl+a", "ctrl+v")
+        self._wait(f"{label!r} to hold the pasted text", lambda: self.text_area(label) == text or None, 10.0)
+        set_clipboard(self.office, text, self.timeout)  # `text_area` copied over it: as it was
+
+
+class MessageBoxDriver(DialogDriver):
+    """A message box (an ALERT top window: its title, the message, 确定) in its own X window, read
+    through accessibility and answered with real keys (`key("Return")`) or clicks (`click("确定")`).
+    Find it with `appeared`; leaving the context presses Escape while it is still open."""
+
+    @classmethod
+    def appeared(cls, xvfb: Xvfb, office: Any, before: List[int], timeout: float = 15.0) -> MessageBoxDriver:
+        """Wait (bounded) for a message box among the office's top windows and for its X window (a
+        window not among `before`, with the same place and size)."""
+        toolkit = office.call(lambda: office.create("com.sun.star.awt.Toolkit"), timeout=timeout)
+        alert = _constant("AccessibleRole", "ALERT")
+
+        def find() -> Optional[Tuple[str, Tuple[int, int, int, int]]]:
+            for index in range(toolkit.getTopWindowCount()):
+                context = toolkit.getTopWindow(index).getAccessibleContext()
+                if context is not None and context.getAccessibleRole() == alert:
+                    point, size = context.getLocationOnScreen(), context.getSize()
+                    return str(context.getAccessibleName()), (point.X, point.Y, size.Width, size.Height)
+            return None
+
+        title, place = wait_for("a message box", lambda: office.call(find, timeout=timeout), timeout)
+
+        def window() -> Optional[int]:
+            new = [w for w in xvfb.windows() if w not in before]
+            same = [w for w in new if xvfb.geometry(w) == place]
+            return same[0] if same else (new[0] if len(new) == 1 else None)
+
+        return cls(xvfb, office, title, wait_for(f"the X window of the message box {title!r}", window, timeout),
+                   timeout)
+
+    def _context(self) -> Any:
+        alert = _constant("AccessibleRole", "ALERT")
+        for index in range(self._toolkit.getTopWindowCount()):
+            context = self._toolkit.getTopWindow(index).getAccessibleContext()
+            if context is not None and context.getAccessibleRole() == alert \
+                    and context.getAccessibleName() == self.title:
+                return context
+        raise LookupError(f"no message box {self.title!r} among the top windows")
+
+    def message(self) -> str:
+        """The message as shown (its text, lines as they are)."""
+        roles = {_constant("AccessibleRole", name) for name in ("STATIC", "LABEL")}
+        return self._call(lambda: "\n".join(str(context.getText()) for role, _, _, context in _walk(self._context())
+                                            if role in roles and context.getText()))
+
+    def buttons(self) -> List[str]:
+        button = _constant("AccessibleRole", "PUSH_BUTTON")
+        return [name for role, _, name, _ in self._controls() if role == button]
+
+
+# -- the clipboard, as the office sees it ------------------------------------------------------------
+
+def set_clipboard(office: Any, text: str, timeout: float = 15.0) -> None:
+    """Put plain `text` on the office's system clipboard (the X CLIPBOARD selection), as a copy from
+    another program would: ctrl+v in the office then pastes it."""
+    import unohelper
+    from com.sun.star.datatransfer import XTransferable
+
+    flavor = _text_flavor()
+
+    class Text(unohelper.Base, XTransferable):  # type: ignore[misc]
+        def getTransferData(self, asked: Any) -> str:
+            if not asked.MimeType.startswith("text/plain"):
+                from com.sun.star.datatransfer import UnsupportedFlavorException
+
+                raise UnsupportedFlavorException(asked.MimeType, self)
+            return text
+
+        def getTransferDataFlavors(self) -> Tuple[Any, ...]:
+            return (flavor,)
+
+        def isDataFlavorSupported(self, asked: Any) -> bool:
+            return bool(asked.MimeType.startswith("text/plain"))
+
+    def put() -> None:
+        office.create("com.sun.star.datatransfer.clipboard.SystemClipboard").setContents(Text(), None)
+
+    office.call(put, timeout=timeout)
+
+
+def clipboard_text(office: Any, timeout: float = 15.0) -> str:
+    """The plain text on the office's system clipboard ("" when it holds none)."""
+    def read() -> str:
+        contents = office.create("com.sun.star.datatransfer.clipboard.SystemClipboard").getContents()
+        if contents is None:
+            return ""
+        for flavor in contents.getTransferDataFlavors():
+            if flavor.MimeType.startswith("text/plain;charset=utf-16"):
+                return str(contents.getTransferData(flavor))
+        return ""
+
+    return office.call(read, timeout=timeout)  # type: ignore[no-any-return]
+
+
+def _text_flavor() -> Any:
+    import uno
+    from com.sun.star.datatransfer import DataFlavor
+
+    return DataFlavor("text/plain;charset=utf-16", "Unicode-Text", uno.getTypeByName("string"))
