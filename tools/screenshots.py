@@ -23,6 +23,7 @@ Every wait is bounded; the office and the X server are stopped whatever happens.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import subprocess
 import sys
 import tempfile
@@ -30,6 +31,7 @@ import time
 from pathlib import Path
 from typing import Any, List, Optional, Tuple
 
+from devtools.prompts import fill_prompts
 from devtools.xvfb import DialogDriver, MenuDriver, MessageBoxDriver, Xvfb, wait_for
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -220,15 +222,7 @@ def _new_window(x: Xvfb, office: Any) -> Tuple[Any, MenuDriver, Tuple[int, int, 
 
 def _fill_prompts(doc: Any) -> None:
     """Type over every <prompt> of the minutes, as the secretary does before signing (in the office)."""
-    fields = doc.getTextFields().createEnumeration()
-    prompts = []
-    while fields.hasMoreElements():
-        field = fields.nextElement()
-        if field.supportsService("com.sun.star.text.textfield.JumpEdit"):
-            prompts.append(field)
-    for field in prompts:
-        anchor = field.getAnchor()
-        anchor.getText().insertString(anchor, "详见会议记录。", True)
+    fill_prompts(doc, "详见会议记录。")
 
 
 def _cursor_into_items(doc: Any) -> None:
@@ -289,6 +283,21 @@ def _scroll_block_into_view(x: Xvfb, office: Any, doc: Any, frame: Any, window: 
     x.xdotool("mousemove", "0", "0")  # no tooltip in the picture
 
 
+def _words_counted(frame: Any) -> bool:
+    """Whether the status bar counts the document's words (it catches up a moment after a change;
+    a picture taken before shows "0 个单词" under a full page)."""
+    stack = [frame.getContainerWindow().getAccessibleContext()]
+    while stack:
+        context = stack.pop()
+        if context.getAccessibleRole() == 57:  # STATUS_BAR
+            texts = [context.getAccessibleChild(i).getAccessibleContext().getText()
+                     for i in range(context.getAccessibleChildCount())]
+            return any("个单词" in text and not text.startswith("0 ") for text in texts)
+        stack.extend(context.getAccessibleChild(i).getAccessibleContext()
+                     for i in range(min(context.getAccessibleChildCount(), 50)))
+    return False
+
+
 def _logged(office: Any, what: str) -> bool:
     log = office.profile_dir / "user" / "sanhui" / "sanhui.log"
     return log.is_file() and what in log.read_text(encoding="utf-8").splitlines()[-1]
@@ -317,6 +326,8 @@ def minutes_shots(out: Path, x: Xvfb, office: Any) -> List[Path]:
         dialog.wait_closed()
     wait_for("the minutes in the document", lambda: office.call(lambda: doc.getTextTables().getCount()) or None, 20)
     office.call(_view_to_end, doc)
+    with contextlib.suppress(TimeoutError):
+        wait_for("the status bar to count the words", lambda: office.call(_words_counted, driver.frame), 10)
     saved.append(settled_screenshot(x, out / "minutes.png", crop))
 
     office.call(_fill_prompts, doc)

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Tuple
 
 import pytest
 
+from devtools.prompts import fill_prompts
 from devtools.xvfb import DialogDriver, MenuDriver, MessageBoxDriver, wait_for
 from tests.office.docs import paragraphs
 
@@ -286,20 +287,8 @@ def _insert_minutes(office: Office, doc: Any) -> None:
 
 
 def _fill_prompts(office: Office, doc: Any) -> None:
-    """Type over every <prompt> (JumpEdit field), as tests/office/test_minutes.py does."""
-
-    def fill() -> None:
-        fields = doc.getTextFields().createEnumeration()
-        prompts = []
-        while fields.hasMoreElements():
-            field = fields.nextElement()
-            if field.supportsService("com.sun.star.text.textfield.JumpEdit"):
-                prompts.append(field)
-        for field in prompts:
-            anchor = field.getAnchor()
-            anchor.getText().insertString(anchor, "已记录", True)
-
-    office.call(fill, timeout=30)
+    """Type over every <prompt> (JumpEdit field), bounded like every office call here."""
+    office.call(fill_prompts, doc, timeout=30)
 
 
 def _cursor_into_items(office: Office, doc: Any) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from devtools.prompts import fill_prompts
 from tests.odf_schema import assert_valid_odt
 from tests.office.docs import paragraphs
 
@@ -42,19 +43,6 @@ def _rows(table: Any) -> list:
 
 def _cursor_into(doc: Any, table: Any, cell: str = "B2") -> None:
     doc.getCurrentController().getViewCursor().gotoRange(table.getCellByName(cell).getStart(), False)
-
-
-def _fill_prompts(doc: Any) -> None:
-    """What a secretary does before signing: type over every <prompt>."""
-    fields = doc.getTextFields().createEnumeration()
-    prompts = []
-    while fields.hasMoreElements():
-        field = fields.nextElement()
-        if field.supportsService("com.sun.star.text.textfield.JumpEdit"):
-            prompts.append(field)
-    for field in prompts:
-        anchor = field.getAnchor()
-        anchor.getText().insertString(anchor, "已记录", True)
 
 
 def test_minutes_have_the_seeds_flow_the_items_and_the_countersign_block(office: Any, writer: Any,
@@ -123,7 +111,7 @@ def test_countersign_refuses_until_every_item_has_owner_and_deadline(office: Any
     _cursor_into(writer, items)
     state, result = office.dispatch(writer, "sanhui:Countersign")
     assert state == FAILURE and "提示文字" in result  # the <prompts> come first
-    _fill_prompts(writer)
+    fill_prompts(writer)
     state, result = office.dispatch(writer, "sanhui:Countersign")
     assert state == FAILURE
     assert "第 1、3 项缺少责任人" in result and "第 2、3 项缺少有效的完成时限" in result
@@ -132,7 +120,7 @@ def test_countersign_refuses_until_every_item_has_owner_and_deadline(office: Any
 
 def _signed(office: Any, writer: Any) -> Any:
     _insert(office, writer)
-    _fill_prompts(writer)
+    fill_prompts(writer)
     _cursor_into(writer, _table(writer, "联建事项"))
     state, result = office.dispatch(writer, "sanhui:Countersign", {"DateA": "2023-09-26", "DateB": "2023-09-27"})
     assert state == SUCCESS, result
