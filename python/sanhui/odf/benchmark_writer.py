@@ -10,7 +10,7 @@ from ..model.benchmark import STATUSES, TASK_HEADER, Benchmark, BenchmarkTask
 from .outline import Outline
 from .package import package_odt
 from .styles import StyleName, build_styles, font_face_decls
-from .text import append_text
+from .text import append_text, field_line
 from .xml import element, sub
 
 SUMMARY_PREFIX = "完成情况统计："
@@ -66,12 +66,6 @@ def _styles(automatic: Any) -> None:
     sub(cell, "style:table-cell-properties", {"fo:border": "0.5pt solid #000000", "fo:padding": "0.8mm"})
 
 
-def _field_line(parent: Any, label: str, value: str) -> None:
-    p = sub(parent, "text:p", {"text:style-name": StyleName.FIELD_LINE})
-    append_text(sub(p, "text:span", {"text:style-name": StyleName.FIELD_LABEL}), label)
-    append_text(p, value)
-
-
 def render_benchmark(bench: Benchmark, token: str, sentinels: bool = False) -> bytes:
     """The zipped fragment of one task list."""
     root = element("office:document-content", {"office:version": "1.3"})
@@ -86,7 +80,7 @@ def render_benchmark(bench: Benchmark, token: str, sentinels: bool = False) -> b
                          ("地点：", bench.place), ("主持：", "、".join(bench.hosts)),
                          ("分组：", "；".join(bench.groups))):
         if value or label in ("标杆单位：", "时间：", "地点：", "主持："):
-            _field_line(section, label, value)
+            field_line(section, label, value)
     out = Outline(section, f"sanhui-{token}-list")
     append_text(sub(out.item(0, 1), "text:p", {"text:style-name": StyleName.HEADING[0]}), "对标事项清单")
     for entry in bench.checklist or ("（会前梳理需要学习、了解、借鉴的做法或经验）",):

@@ -16,7 +16,7 @@ from ..model.minutes import Minutes
 from .outline import Outline
 from .package import package_odt
 from .styles import StyleName, build_styles, font_face_decls
-from .text import append_text
+from .text import append_text, field_line
 from .xml import element, sub
 
 ITEM_HEADER = ("序号", "事项", "责任人", "完成时限", "跟踪反馈（办理情况）")
@@ -61,12 +61,6 @@ def _styles(automatic: Any) -> None:
     blank = sub(automatic, "style:style", {"style:name": "SanhuiBlankLine", "style:family": "paragraph",
                                            "style:parent-style-name": StyleName.BODY})
     sub(blank, "style:paragraph-properties", {"fo:keep-with-next": "always"})
-
-
-def _field_line(parent: Any, label: str, value: str) -> None:
-    p = sub(parent, "text:p", {"text:style-name": StyleName.FIELD_LINE})
-    append_text(sub(p, "text:span", {"text:style-name": StyleName.FIELD_LABEL}), label)
-    append_text(p, value)
 
 
 def _prompt(parent: Any, style: str, lead: str, prompt: str) -> None:
@@ -148,13 +142,13 @@ def render_minutes(minutes: Minutes, token: str, stamp: datetime, sentinels: boo
     section = sub(text, "text:section", {"text:name": section_name(token)})
     append_text(sub(section, "text:p", {"text:style-name": StyleName.TITLE}), minutes.title())
     for label, value in (("时间：", minutes.time), ("地点：", minutes.place), ("主持：", minutes.hosts())):
-        _field_line(section, label, value)
+        field_line(section, label, value)
     _body(Outline(section, f"sanhui-{token}-list"), minutes)
     items_table(section, token, [(i.text, i.owner, i.deadline, i.feedback) for i in minutes.items])
     sub(section, "text:p", {"text:style-name": "SanhuiBlankLine"})  # one blank line below the body
     for label, names in (("出席：", minutes.present), ("请假：", minutes.leave), ("列席：", minutes.attending)):
         if names or label == "出席：":
-            _field_line(section, label, "、".join(names))
+            field_line(section, label, "、".join(names))
     _sign_block(section, token, minutes)
     if sentinels:
         sub(text, "text:p")

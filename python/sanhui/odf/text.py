@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any, List
 
+from .styles import StyleName
 from .xml import sub, xml_safe
 
 _SPECIAL = re.compile(r"( +|\t|\r\n|\n|\r)")
@@ -43,3 +44,11 @@ def _append_chars(parent: Any, chars: str) -> None:
         last.tail = (last.tail or "") + chars
     else:
         parent.text = (parent.text or "") + chars
+
+
+def field_line(parent: Any, label: str, value: str) -> None:
+    """“出席：张三、李四” after GB/T 9704 §10.3: the label in 黑体 (a character style), the value
+    after it, wrapped lines aligned under the value by the paragraph style."""
+    p = sub(parent, "text:p", {"text:style-name": StyleName.FIELD_LINE})
+    append_text(sub(p, "text:span", {"text:style-name": StyleName.FIELD_LABEL}), label)
+    append_text(p, value)
