@@ -20,6 +20,7 @@ from sanhui.i18n import FIELD_LABELS
 from sanhui.model.profile import (
     RECENT_FIELDS,
     BranchProfile,
+    Member,
     PartyGroup,
     Recent,
     profile_from_settings,
@@ -202,6 +203,8 @@ def test_profile_to_settings_and_back() -> None:
         "MemberCount": 23,
         "Groups": ("第一党小组\t张三", "第二党小组\t李四", "退休党小组"),
         "Place": "三楼党员活动室",
+        "Members": (),
+        "CommitteeRule": "", "GeneralRule": "", "GroupRule": "", "LectureRule": "", "PartyDayRule": "",
     }
     assert profile_from_settings(stored) == FULL
     assert profile_to_settings(BranchProfile())["MemberCount"] == 0
@@ -223,3 +226,30 @@ def test_recent_values() -> None:
     assert recent.updated(attendees="联建支部书记") == Recent("三楼党员活动室", "联建支部书记", "", "", "body")
     with pytest.raises(TypeError, match="Place"):
         Recent().updated(Place="x")
+
+
+ROLL = (Member("王书记", "第一党小组", committee=True), Member("张三", "第一党小组"),
+        Member("李四", "第二党小组", probationary=True), Member("赵六"))
+
+
+def test_the_roll_and_the_rules_are_stored_as_a_person_would_read_them() -> None:
+    profile = BranchProfile(members=ROLL, rules=(("PartyDayRule", "每月第一个星期五"),))
+    stored = profile_to_settings(profile)
+    assert stored["Members"] == ("王书记\t第一党小组\t正式\t支委", "张三\t第一党小组\t正式\t",
+                                 "李四\t第二党小组\t预备\t", "赵六\t\t正式\t")
+    assert stored["PartyDayRule"] == "每月第一个星期五" and stored["CommitteeRule"] == ""
+    assert profile_from_settings(stored) == profile
+    assert profile.rule_values() == {"PartyDayRule": "每月第一个星期五"}
+
+
+def test_a_hand_edited_roll_entry_keeps_what_can_be_read() -> None:
+    assert profile_from_settings({"Members": [" 张三 ", "", "李四\t二组\t预备"]}).members == (
+        Member("张三"), Member("李四", "二组", probationary=True))
+
+
+def test_the_committee_rule_counts_full_members_on_the_roll_when_no_count_is_given() -> None:
+    six = (*tuple(Member(f"党员{i}") for i in range(6)), Member("预备甲", probationary=True))
+    assert not BranchProfile(members=six).has_committee()
+    assert BranchProfile(members=(*six, Member("党员6"))).has_committee()
+    assert BranchProfile(members=six, member_count=9).has_committee()  # the count given wins
+    assert BranchProfile().has_committee()

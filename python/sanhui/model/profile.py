@@ -12,6 +12,11 @@ from typing import Dict, Mapping, Optional, Sequence, Tuple
 
 COMMITTEE_MINIMUM = 7  # 条例 art. 9: 正式党员 7 人以上的党支部设立支部委员会
 GROUP_SEPARATOR = "\t"  # a stored group is "名称\t组长": names never hold a tab (the form refuses it)
+PROBATIONARY = "预备"  # stored member flags (in Chinese, so Expert Configuration reads naturally)
+FULL = "正式"
+COMMITTEE = "支委"
+# The InsertAnnualPlan rule arguments a profile may set (the schedule the branch keeps every year).
+RULE_NAMES: Tuple[str, ...] = ("CommitteeRule", "GeneralRule", "GroupRule", "LectureRule", "PartyDayRule")
 
 
 @dataclass(frozen=True)
@@ -23,11 +28,24 @@ class PartyGroup:
 
 
 @dataclass(frozen=True)
+class Member:
+    """One party member as the profile lists them: the sign-in sheet's rows and, for a 党小组会,
+    the group's. ``probationary`` members (预备党员) neither vote nor count towards a committee."""
+
+    name: str
+    group: str = ""
+    probationary: bool = False  # 预备党员
+    committee: bool = False  # 支委
+
+
+@dataclass(frozen=True)
 class BranchProfile:
     """What stays the same from meeting to meeting: who the branch is and where it meets.
 
     ``member_count`` is the number of 正式党员 (full members; probationary members do not
-    count towards a committee); None when the secretary has not given it.
+    count towards a committee); None when the secretary has not given it. ``members`` is the
+    roll (may be empty: many secretaries give only the count). ``rules`` holds the schedule rules
+    the branch keeps (RULE_NAMES → “每月第一个星期五”); a missing one means the default.
     """
 
     branch: str = ""
@@ -36,12 +54,25 @@ class BranchProfile:
     member_count: Optional[int] = None
     groups: Tuple[PartyGroup, ...] = ()
     place: str = ""
+    members: Tuple[Member, ...] = ()
+    rules: Tuple[Tuple[str, str], ...] = ()  # (RULE_NAMES entry, rule text), only those set
+
+    def full_members(self) -> Optional[int]:
+        """正式党员人数: the count given, else the roll's full members, else None (not known)."""
+        if self.member_count is not None:
+            return self.member_count
+        listed = sum(1 for m in self.members if not m.probationary)
+        return listed or None
 
     def has_committee(self) -> bool:
         """False only when the profile says the branch is too small for a 支委会; an unknown
         count keeps the committee, so nothing is left out of a plan on a guess."""
-        count = self.member_count
+        count = self.full_members()
         return not (count is not None and 0 < count < COMMITTEE_MINIMUM)
+
+    def rule_values(self) -> Dict[str, str]:
+        """The rules set, as InsertAnnualPlan's argument defaults."""
+        return {name: value for name, value in self.rules if value}
 
 
 @dataclass(frozen=True)
@@ -82,6 +113,8 @@ def profile_to_settings(profile: BranchProfile) -> Dict[str, object]:
         "MemberCount": profile.member_count or 0,
         "Groups": tuple(_group_entry(g) for g in profile.groups),
         "Place": profile.place,
+        "Members": tuple(_member_entry(m) for m in profile.members),
+        **{name: dict(profile.rules).get(name, "") for name in RULE_NAMES},
     }
 
 
@@ -98,7 +131,21 @@ def profile_from_settings(values: Mapping[str, object]) -> BranchProfile:
         member_count=member_count,
         groups=groups,
         place=_str(values.get("Place")),
+        members=tuple(_member_of(str(entry)) for entry in _sequence(values.get("Members") or ())
+                      if str(entry).strip()),
+        rules=tuple((name, _str(values.get(name))) for name in RULE_NAMES if _str(values.get(name))),
     )
+
+
+def _member_entry(member: Member) -> str:
+    """“张三\t第一党小组\t正式\t支委”: tab-separated, as Expert Configuration shows it."""
+    return GROUP_SEPARATOR.join((member.name, member.group, PROBATIONARY if member.probationary else FULL,
+                                 COMMITTEE if member.committee else ""))
+
+
+def _member_of(entry: str) -> Member:
+    parts = [p.strip() for p in entry.split(GROUP_SEPARATOR)] + ["", "", ""]
+    return Member(parts[0], parts[1], parts[2] == PROBATIONARY, parts[3] == COMMITTEE)
 
 
 def _group_entry(group: PartyGroup) -> str:

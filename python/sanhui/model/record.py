@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from typing import Optional, Tuple
 
 from .meeting import Meeting, MeetingDetails
+from .profile import Member
+
+__all__ = ["PREPARE", "Member", "Notice", "Record", "quorum"]
 
 PREPARE = {
     Meeting.GENERAL: ("佩戴党员徽章", "确缴党费"),  # the seed: 要求全体党员佩戴党员徽章、确缴党费
@@ -26,16 +29,6 @@ class Notice:
     issuer: str
     date: str  # 成文日期, GB/T 9704 form
     prepare: Tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Member:
-    """One party member as the profile lists them."""
-
-    name: str
-    group: str = ""
-    probationary: bool = False  # 预备党员
-    committee: bool = False  # 支委
 
 
 def quorum(meeting: Meeting, expected: Optional[int], present: Optional[int]) -> Optional[bool]:

@@ -150,7 +150,7 @@ def insert_annual_plan(inv: Invocation) -> str:
     doc = inv.document
     check_insertable(inv, doc)
     profile = load_profile(inv.ctx)
-    request = parse_annual(inv.args, date.today(), has_committee=profile.has_committee())
+    request = parse_annual(inv.args, date.today(), profile.rule_values(), has_committee=profile.has_committee())
     meetings, known = schedule(request.rules, request.year)
     insert_fragment(inv, doc, lambda _whole: render_annual(request.year, request.rules, meetings, known,
                                                            profile.branch), text("undo_insert_annual", inv.lang))

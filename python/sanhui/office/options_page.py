@@ -14,6 +14,7 @@ typed text back instead; a Reset pressed later resets as it should.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 import traceback
 from typing import Any, Dict, Optional, Tuple
@@ -94,6 +95,8 @@ class OptionsPageHandler(unohelper.Base, XContainerWindowEventHandler, XServiceI
             self.box(window, text("profile_not_saved", lang, {"message": message}), lang)
             self.refused = (time.monotonic(), typed, message)  # after the box: its time is the user's
             return
+        kept = load_profile(self.ctx)  # what this page does not show stays as it was
+        profile = dataclasses.replace(profile, members=kept.members, rules=kept.rules)
         save_profile(self.ctx, profile)
         get_logger(self.ctx).info("branch profile saved: %s", profile)
         show_status_of(window, profile, lang)

@@ -35,8 +35,7 @@ def insert_sign_in(inv: Invocation) -> str:
     doc = inv.document
     check_insertable(inv, doc)
     profile = load_profile(inv.ctx)
-    members = getattr(profile, "members", ())
-    meeting, when, group, chosen = parse_sign_in(inv.args, date.today(), members)
+    meeting, when, group, chosen = parse_sign_in(inv.args, date.today(), profile.members)
     title = f"{profile.branch}{group}{meeting.label}签到表"
     insert_fragment(inv, doc, lambda _whole: render_sign_in(meeting, title, when, chosen),
                     text("undo_insert_sign_in", inv.lang))

@@ -19,7 +19,7 @@ ROOT = "/org.sanhui.writer.Settings"
 PROFILE = ROOT + "/Profile"
 RECENT = ROOT + "/Recent"
 # UNO types the schema declares: pyuno would send a tuple as []any and a small int as a byte.
-_TYPES = {"MemberCount": "long", "Groups": "[]string"}
+_TYPES = {"MemberCount": "long", "Groups": "[]string", "Members": "[]string"}
 
 
 def _provider(ctx: Any) -> Any:
