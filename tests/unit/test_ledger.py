@@ -96,3 +96,68 @@ def test_docx_tables_are_read_too(tmp_path: Path) -> None:
     path = _zip(tmp_path / "纪要.docx", "word/document.xml", body.encode("utf-8"))
     [item] = read_items(path, TODAY)
     assert (item.item, item.status, item.done(), item.days_overdue(TODAY)) == ("建立小组", "已完成", True, 0)
+
+
+# --- the two table readers agree -----------------------------------------------------------------
+# With lxml the ledger reads tables through one XSLT call per file (bench/ledger.py: the walk over
+# every cell in Python cost as much as the parse); the ElementTree walk remains for LibreOffice's
+# Python without lxml and for parts holding the private-use marks. Both must read the same rows.
+
+ODF_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+
+
+def _content(tables: str) -> bytes:
+    return (f'<office:document-content {ODF_NS}><office:body><office:text>{tables}'
+            '</office:text></office:body></office:document-content>').encode()
+
+
+def _cells(*cells: str) -> str:
+    inner = "".join(f"<table:table-cell>{c}</table:table-cell>" for c in cells)
+    return f"<table:table-row>{inner}</table:table-row>"
+
+
+def _p(*texts: str) -> str:
+    return "".join(f"<text:p>{t}</text:p>" for t in texts)
+
+
+HEADER = _cells(*(_p(h) for h in ("序号", "事项", "责任人", "完成时限", "跟踪反馈（办理情况）")))
+ODD_TABLES = (
+    # header in table-header-rows; a second header row is not an item
+    f"<table:table><table:table-header-rows>{HEADER}{HEADER}</table:table-header-rows>"
+    + _cells(_p("1"), _p(" 建立<text:span>联合</text:span>小组 ", "", "第二段"), _p("张三"), _p("2023年10月31日"), "")
+    + "</table:table>",
+    # no header rows; a covered cell keeps the columns in place; a nested table's text counts in its cell
+    f"<table:table>{HEADER}"
+    + "<table:table-row><table:table-cell>" + _p("2") + "</table:table-cell><table:covered-table-cell/>"
+    + "<table:table-cell>" + _p("李四") + "</table:table-cell>"
+    + "<table:table-cell><table:table>" + _cells(_p("2023年12月1日")) + "</table:table></table:table-cell>"
+    + "<table:table-cell/></table:table-row></table:table>",
+    # someone else's table, and one starting with 序号 but not ours
+    "<table:table>" + _cells(_p("姓名"), _p("签到")) + _cells(_p("王五"), _p("")) + "</table:table>"
+    + "<table:table>" + _cells(_p("序号"), _p("姓名")) + _cells(_p("1"), _p("王五")) + "</table:table>",
+    # XML-special and right-to-left text, a tab and a line break inside a paragraph
+    f"<table:table>{HEADER}" + _cells(_p("3"), _p("A&amp;B &lt;c&gt; שלום<text:tab/>x<text:line-break/>y"),
+                                      _p("赵六"), _p("明年"), _p("进行中")) + "</table:table>",
+)
+
+
+def test_the_xslt_reader_and_the_tree_walk_read_the_same_rows() -> None:
+    from sanhui.odf import ledger_reader
+    from sanhui.odf.xml import USING_LXML, parse
+
+    data = _content("".join(ODD_TABLES))
+    root = parse(data)
+    walked = list(ledger_reader._odt_tables_tree(root))
+    assert [rows[1][1] for rows in walked] == ["建立联合小组\n第二段", "", "A&B <c> שלוםxy"]
+    assert walked[1][1] == ["2", "", "李四", "2023年12月1日", ""]
+    assert list(ledger_reader._odt_tables(root, data)) == walked
+    assert (ledger_reader._TABLES_XSLT is not None) == USING_LXML
+
+
+def test_a_part_holding_the_private_use_marks_is_read_by_the_tree_walk(tmp_path: Path) -> None:
+    data = _content(f"<table:table>{HEADER}"
+                    + _cells(_p("1"), _p("a\ue001b\ue002c"), _p("张三"), _p("2023年10月31日"), "") + "</table:table>")
+    [item] = read_items(_zip(tmp_path / "pua.odt", "content.xml", data), TODAY)
+    assert (item.item, item.owner) == ("a\ue001b\ue002c", "张三")

@@ -17,7 +17,7 @@ from typing import Any, Iterator, List, Optional, Sequence, Tuple
 from ..model.benchmark import TASK_HEADER
 from ..model.ledger import KIND_BENCHMARK, KIND_MINUTES, LedgerItem
 from .minutes_writer import ITEM_HEADER
-from .xml import NS, parse
+from .xml import NS, parse, text_transform
 
 MAX_PART = 64 * 1024 * 1024
 _HEADERS = (ITEM_HEADER, TASK_HEADER)  # a content.xml or document.xml larger than this is refused
@@ -47,41 +47,93 @@ def _read_part(path: Path, name: str) -> bytes:
     return data
 
 
-def _root(path: Path, name: str) -> Any:
+def _root(path: Path, name: str) -> Tuple[Any, bytes]:
     data = _read_part(path, name)
     try:
-        return parse(data)
+        return parse(data), data
     except Exception as exc:  # lxml and ElementTree raise different types
         raise BadFile(f"{name} is not well-formed XML: {exc}") from None
-
-
-def _text(el: Any) -> str:
-    return "".join(el.itertext()).strip()
 
 
 _T = "{" + NS["table"] + "}"
 _P = "{" + NS["text"] + "}p"
 
+# What _odt_tables_tree reads, done inside libxml2 in one call per file: with lxml the Python
+# walk over every cell cost as much as the parse itself (bench/ledger.py). Rows and cells are
+# marked with private-use characters; a part that contains them takes the tree walk instead.
+_FIRST_HEADER = ITEM_HEADER[0]  # 序号: both of our tables start with it
+assert TASK_HEADER[0] == _FIRST_HEADER
+_TABLE, _ROW, _CELL = "\ue000", "\ue002", "\ue001"
+_MARKS = "\ue000".encode()[:2]  # the UTF-8 lead of U+E000–U+E03F
+_TABLES_XSLT = text_transform(f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:table="{NS['table']}" xmlns:text="{NS['text']}">
+ <xsl:output method="text" encoding="UTF-8"/>
+ <xsl:template match="/">
+  <xsl:for-each select="//table:table[normalize-space(table:table-header-rows/table:table-row[1]/table:table-cell[1])
+                                     = '{_FIRST_HEADER}' or normalize-space(table:table-row[1]/table:table-cell[1])
+                                     = '{_FIRST_HEADER}']">
+   <xsl:text>&#xE000;</xsl:text>
+   <xsl:for-each select="table:table-header-rows/table:table-row[1]|table:table-row">
+    <xsl:for-each select="table:table-cell|table:covered-table-cell">
+     <xsl:choose>
+      <xsl:when test="count(.//text:p) &gt; 1"><!-- paragraphs on lines of their own -->
+       <xsl:for-each select=".//text:p"><xsl:text>&#10;</xsl:text><xsl:value-of select="."/></xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+     </xsl:choose>
+     <xsl:text>&#xE001;</xsl:text>
+    </xsl:for-each>
+    <xsl:text>&#xE002;</xsl:text>
+   </xsl:for-each>
+  </xsl:for-each>
+ </xsl:template>
+</xsl:stylesheet>""".encode())
+
+
+def _lines(raw: str) -> str:
+    """A cell's paragraphs, each stripped, empty ones left out, one per line."""
+    if raw.count("\n") <= 1:  # one paragraph (or none): most cells
+        return raw.strip()
+    return "\n".join(t for t in (line.strip() for line in raw.split("\n")) if t)
+
 
 def _cell(cell: Any) -> str:
     """A cell's text; a drop-down field's shown value is the text after its labels."""
-    return "\n".join(t for t in ("".join(p.itertext()).strip() for p in cell.iter(_P)) if t)
+    return _lines("\n".join("".join(p.itertext()) for p in cell.iter(_P)))
 
 
-def _odt_tables(root: Any) -> Iterator[List[List[str]]]:
+def _odt_tables(root: Any, data: bytes) -> Iterator[List[List[str]]]:
+    """Rows of the tables whose header row is one of ours (header first)."""
+    if _TABLES_XSLT is None or _MARKS in data:
+        yield from _odt_tables_tree(root)
+        return
+    for table in str(_TABLES_XSLT(root)).split(_TABLE)[1:]:
+        rows = table.split(_ROW)[:-1]
+        if not rows:
+            continue
+        header = [_lines(c) for c in rows[0].split(_CELL)[:-1]]
+        if tuple(header) in _HEADERS:
+            yield [header] + [[_lines(c) for c in row.split(_CELL)[:-1]] for row in rows[1:]]
+
+
+def _odt_tables_tree(root: Any) -> Iterator[List[List[str]]]:
     """Rows of the tables whose header row is one of ours; other tables cost one row each."""
     for table in root.iter(_T + "table"):
         header_rows = table.find(_T + "table-header-rows")
         first = (header_rows if header_rows is not None else table).find(_T + "table-row")
         if first is None:
             continue
-        header = [_cell(c) for c in first.findall(_T + "table-cell")]
+        header = [_cell(c) for c in _cells(first)]
         if tuple(header) not in _HEADERS:
             continue
         body = table.findall(_T + "table-row")
         if header_rows is None:
             body = body[1:]
-        yield [header] + [[_cell(c) for c in row.findall(_T + "table-cell")] for row in body]
+        yield [header] + [[_cell(c) for c in _cells(row)] for row in body]
+
+
+def _cells(row: Any) -> List[Any]:
+    return [c for c in row if c.tag in (_T + "table-cell", _T + "covered-table-cell")]
 
 
 def _docx_tables(root: Any) -> Iterator[List[List[str]]]:
@@ -136,9 +188,9 @@ def read_items(path: Path, today: date) -> List[LedgerItem]:
     """Every action item in one file; BadFile when it cannot be read."""
     suffix = path.suffix.lower()
     if suffix == ".odt":
-        tables = _odt_tables(_root(path, "content.xml"))
+        tables = _odt_tables(*_root(path, "content.xml"))
     elif suffix == ".docx":
-        tables = _docx_tables(_root(path, "word/document.xml"))
+        tables = _docx_tables(_root(path, "word/document.xml")[0])
     else:
         raise BadFile("neither .odt nor .docx")
     items: List[LedgerItem] = []

@@ -92,9 +92,27 @@ def to_bytes(root: Any) -> bytes:
     return body
 
 
+_PARSER: Any = None
+
+
 def parse(data: bytes) -> Any:
-    """Parse a document part (already size-checked by the caller), without network or DTDs."""
+    """Parse a document part (already size-checked by the caller), without network or DTDs.
+
+    One lxml parser serves every call (making one costs as much as parsing a small part; the
+    ledger parses thousands); parsing is single-threaded here, which is all lxml asks."""
+    global _PARSER
     if USING_LXML:
-        parser = _etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-        return _etree.fromstring(data, parser)
+        if _PARSER is None:
+            _PARSER = _etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+        return _etree.fromstring(data, _PARSER)
     return _etree.fromstring(data)
+
+
+def text_transform(stylesheet: bytes) -> Optional[Any]:
+    """A compiled XSLT (with lxml) whose result ``str()`` gives the text output; None with the
+    standard library, which has no XSLT: callers keep an ElementTree path for that case.
+    Only for our own stylesheets: XSLT's document() and extensions are not given to input."""
+    if not USING_LXML:
+        return None
+    access = _etree.XSLTAccessControl.DENY_ALL
+    return _etree.XSLT(_etree.fromstring(stylesheet), access_control=access)
