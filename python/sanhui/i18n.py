@@ -343,6 +343,134 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     "change_unknown": {"zh": "内容与会签时不一致", "en": "the content differs from what was signed"},
 }
 
+# --- member roll / schedule rules ---
+# (Tools › Options › 三会一课 › 党员名册 and 会议日程; forms/roster_form.py, forms/roster_import.py.)
+# Chinese words a person must type (预备, 支委, 姓名) reach the English messages as parameters.
+FIELD_LABELS.update({
+    "Roll": {"zh": "党员名册", "en": "Member roll"},
+    "RosterFile": {"zh": "导入的表格", "en": "Imported sheet"},
+})
+MESSAGES.update({
+    "roll_line_unclear": {
+        "zh": "{field}第 {line} 行“{value}”中的“{word}”无法识别。每行写一人：姓名 党小组 {probationary} {committee}"
+              "（党小组可省略；正式党员不写{probationary}，不是支委不写{committee}）。",
+        "en": "{field}, line {line} “{value}”: “{word}” cannot be read. Write one member a line: the name, the "
+              "party group (optional), {probationary} for a probationary member, {committee} for a committee "
+              "member.",
+    },
+    "roll_name_first": {
+        "zh": "{field}第 {line} 行“{value}”应以姓名开头。",
+        "en": "{field}, line {line} “{value}” must start with the member's name.",
+    },
+    "roll_line_too_long": {
+        "zh": "{field}第 {line} 行“{value}”太长：姓名和党小组各不超过 {limit} 字。",
+        "en": "{field}, line {line} “{value}” is too long: a name and a group have at most {limit} characters each.",
+    },
+    "roll_duplicate": {
+        "zh": "{field}中“{name}”出现了两次（第 {first} 行和第 {line} 行）。"
+              "如确有同名党员，请加以区分，如“{name}（大）”。",
+        "en": "{field}: “{name}” appears twice (lines {first} and {line}). If two members share the name, tell "
+              "them apart, e.g. “{name} (2)”.",
+    },
+    "roll_too_many": {"zh": "{field}有 {count} 人，最多 {limit} 人。",
+                      "en": "{field} has {count} members; at most {limit}."},
+    "roll_counts": {
+        "zh": "共 {total} 人，正式 {full}，预备 {probationary}，支委 {committee}。",
+        "en": "{total} members: {full} full, {probationary} probationary, {committee} on the committee.",
+    },
+    "roll_empty": {
+        "zh": "名册为空：签到表将留出空白行，手写姓名。",
+        "en": "The roll is empty: sign-in sheets get blank rows for names written by hand.",
+    },
+    "roll_unknown_groups": {
+        "zh": "注意：党小组{groups}不在“支部信息”的党小组中。",
+        "en": "Note: the party group(s) {groups} are not among the branch profile's groups.",
+    },
+    "roll_count_differs": {
+        "zh": "注意：“支部信息”中的正式党员人数为 {count}，名册中正式党员 {full} 人。",
+        "en": "Note: the branch profile gives {count} full members; the roll lists {full}.",
+    },
+    "roll_not_saved": {
+        "zh": "{message}\n党员名册未保存，仍为原来的名册。",
+        "en": "{message}\nThe member roll was not saved; the previous roll is kept.",
+    },
+    "rules_not_saved": {
+        "zh": "{message}\n会议日程规则未保存，仍为原来的设置。",
+        "en": "{message}\nThe schedule rules were not saved; the previous settings are kept.",
+    },
+    "rules_saved": {
+        "zh": "会议日程规则已保存（{custom} 项自定义，其余为默认）。插入年度安排时使用这些规则。",
+        "en": "Schedule rules saved ({custom} custom, the rest default). The year's schedule uses them.",
+    },
+    "import_too_big": {
+        "zh": "{field}“{file}”太大（{size}），最多 {limit}。",
+        "en": "{field} “{file}” is too big ({size}); at most {limit}.",
+    },
+    "import_not_table": {
+        "zh": "{field}“{file}”不是 CSV、XLSX、ODS 或 XLS 表格。",
+        "en": "{field} “{file}” is not a CSV, XLSX, ODS or XLS sheet.",
+    },
+    "import_unsafe": {
+        "zh": "{field}“{file}”含有不允许的 XML 内容（DTD 或实体声明），为安全起见未读取。"
+              "请在表格软件中另存为 .xlsx 或 .csv 后再导入。",
+        "en": "{field} “{file}” holds XML that is not allowed (a DTD or an entity declaration) and was not read. "
+              "Save it again as .xlsx or .csv and import that.",
+    },
+    "import_broken": {
+        "zh": "{field}“{file}”已损坏，无法读取（{detail}）。",
+        "en": "{field} “{file}” is damaged and cannot be read ({detail}).",
+    },
+    "import_encoding": {
+        "zh": "{field}“{file}”的文字编码无法识别，请另存为“CSV UTF-8”后再导入。",
+        "en": "{field} “{file}”: the text encoding cannot be recognised; save it as CSV UTF-8 and import that.",
+    },
+    "import_no_name_column": {
+        "zh": "{field}“{file}”的前 {rows} 行中找不到“{name}”列（第一行是：{found}）。请确认表头有一列叫“{name}”。",
+        "en": "{field} “{file}”: no column headed {name} (name) in the first {rows} rows (the first row reads: "
+              "{found}). The header needs a column named {name}.",
+    },
+    "import_no_members": {
+        "zh": "{field}“{file}”中“{name}”列下没有姓名。",
+        "en": "{field} “{file}”: there are no names under the {name} column.",
+    },
+    "import_duplicate": {
+        "zh": "{field}“{file}”中“{name}”出现了两次（表格第 {first} 行和第 {row} 行）。"
+              "请在表格中区分或删去一行后再导入。",
+        "en": "{field} “{file}”: “{name}” appears twice (rows {first} and {row}). Tell them apart or remove one "
+              "in the sheet, then import again.",
+    },
+    "import_too_many": {
+        "zh": "{field}“{file}”超过 {limit} 行，不像是一个支部的党员名册。",
+        "en": "{field} “{file}” has more than {limit} rows; that is not one branch's roll.",
+    },
+    "import_bad_cell": {
+        "zh": "{field}“{file}”第 {row} 行的“{value}”太长或含有逗号、顿号、分号，无法放入名册。",
+        "en": "{field} “{file}”, row {row}: “{value}” is too long or holds a comma or semicolon; it cannot go "
+              "into the roll.",
+    },
+    "import_read_failed": {
+        "zh": "无法读取“{file}”：{detail}",
+        "en": "Cannot read “{file}”: {detail}",
+    },
+    "import_done": {
+        "zh": "已从“{file}”读入 {total} 人（正式 {full}，预备 {probationary}，支委 {committee}）。"
+              "核对无误后按“确定”或“应用”保存。",
+        "en": "Read {total} members from “{file}” ({full} full, {probationary} probationary, {committee} on the "
+              "committee). Check them, then press OK or Apply to save.",
+    },
+    "import_skipped_no_name": {
+        "zh": "已跳过 {count} 行没有姓名的行。",
+        "en": "{count} rows without a name were skipped.",
+    },
+    "import_skipped_category": {
+        "zh": "已跳过第 {rows} 行（不是正式或预备党员：{values}）。",
+        "en": "Skipped rows {rows} (not full or probationary members: {values}).",
+    },
+    "import_filter_sheets": {"zh": "表格", "en": "Spreadsheets"},
+    "import_filter_all": {"zh": "所有文件", "en": "All files"},
+    "import_title": {"zh": "从表格导入党员名册", "en": "Import the member roll from a sheet"},
+})
+
 
 def lang_of_locale(locale: str) -> str:
     """``zh-CN``/``zh-TW``/``zh`` → zh; anything else → en (the fallback UI language)."""

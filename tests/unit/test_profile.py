@@ -7,6 +7,7 @@ from typing import Dict, Optional
 
 import pytest
 
+from sanhui.forms.annual_form import DEFAULT_RULES
 from sanhui.forms.errors import FormError
 from sanhui.forms.profile_form import (
     MAX_GROUPS,
@@ -14,11 +15,14 @@ from sanhui.forms.profile_form import (
     format_groups,
     parse_groups,
     parse_profile,
+    parse_rules,
     profile_fields,
+    rules_fields,
 )
 from sanhui.i18n import FIELD_LABELS
 from sanhui.model.profile import (
     RECENT_FIELDS,
+    RULE_NAMES,
     BranchProfile,
     Member,
     PartyGroup,
@@ -253,3 +257,49 @@ def test_the_committee_rule_counts_full_members_on_the_roll_when_no_count_is_giv
     assert BranchProfile(members=(*six, Member("党员6"))).has_committee()
     assert BranchProfile(members=six, member_count=9).has_committee()  # the count given wins
     assert BranchProfile().has_committee()
+
+
+# --- the schedule rules (Tools › Options › 三会一课 › 会议日程) ----------------------------------
+
+def test_the_rules_page_shows_the_defaults_for_rules_not_set() -> None:
+    shown = rules_fields(BranchProfile(rules=(("PartyDayRule", "每月最后一个星期五"),)))
+    assert shown == {**DEFAULT_RULES, "PartyDayRule": "每月最后一个星期五"}
+    assert tuple(shown) == RULE_NAMES
+
+
+def test_rules_left_at_the_default_or_empty_are_not_stored() -> None:
+    assert parse_rules(dict(DEFAULT_RULES)) == ()
+    assert parse_rules({}) == ()
+    assert parse_rules({name: " " for name in RULE_NAMES}) == ()
+    assert parse_rules({"CommitteeRule": "每月 第一个 星期一"}) == ()  # the default, with blanks
+
+
+def test_rules_changed_are_stored_as_read() -> None:
+    typed = {**DEFAULT_RULES, "GeneralRule": "每季度首月15日", "PartyDayRule": "每月 最后一个星期五 "}
+    rules = parse_rules(typed)
+    assert rules == (("GeneralRule", "每季度首月15日"), ("PartyDayRule", "每月最后一个星期五"))
+    profile = BranchProfile(rules=rules)
+    assert profile_from_settings(profile_to_settings(profile)) == profile
+    assert rules_fields(profile)["GeneralRule"] == "每季度首月15日"
+
+
+@pytest.mark.parametrize(("name", "label"), [
+    ("CommitteeRule", "支委会安排规则"), ("GeneralRule", "党员大会安排规则"), ("GroupRule", "党小组会安排规则"),
+    ("LectureRule", "党课安排规则"), ("PartyDayRule", "主题党日安排规则"),
+])
+def test_a_bad_rule_is_refused_naming_its_field(name: str, label: str) -> None:
+    with pytest.raises(FormError) as caught:
+        parse_rules({**DEFAULT_RULES, name: "每月第八个星期五"})
+    exc = caught.value
+    assert (exc.field, exc.key) == (name, "bad_rule")
+    assert exc.message("zh").startswith(f"{label}（{name}）“每月第八个星期五”无法识别。")
+    assert exc.message("en").startswith(f"{FIELD_LABELS[name]['en']} ({name}) “每月第八个星期五” cannot be read.")
+
+
+def test_a_rule_too_long_or_with_control_characters() -> None:
+    with pytest.raises(FormError) as caught:
+        parse_rules({"GroupRule": "每月" * 30})
+    assert (caught.value.field, caught.value.key) == ("GroupRule", "too_long")
+    with pytest.raises(FormError) as caught:
+        parse_rules({"GroupRule": "每月\n15日"})
+    assert caught.value.key == "control_chars"

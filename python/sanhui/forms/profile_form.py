@@ -10,10 +10,13 @@ from __future__ import annotations
 import re
 from typing import Dict, List, Mapping, Optional, Tuple
 
-from ..model.profile import BranchProfile, PartyGroup
+from ..model.profile import RULE_NAMES, BranchProfile, PartyGroup
+from ..schedule import RuleError, parse_rule
+from .annual_form import DEFAULT_RULES
 from .errors import FormError
 from .fields import int_value, text_value
 
+RULE_LIMIT = 50
 PROFILE_FIELDS = ("Branch", "Secretary", "Organizer", "MemberCount", "Groups", "UsualPlace")
 MAX_MEMBERS = 10000
 MAX_GROUPS = 100
@@ -99,3 +102,29 @@ def format_groups(groups: Tuple[PartyGroup, ...]) -> str:
 
 def _short(line: str) -> str:
     return line if len(line) <= 40 else line[:40] + "…"
+
+
+# --- the schedule rules (Tools › Options › 三会一课 › 会议日程) ----------------------------------
+
+def parse_rules(values: Mapping[str, object]) -> Tuple[Tuple[str, str], ...]:
+    """The five rule fields → the profile's ``rules``: each one read by schedule.parse_rule
+    (FormError naming the field); an empty field or the default rule is not stored, so a rule left
+    alone follows the default if it changes."""
+    rules: List[Tuple[str, str]] = []
+    for name in RULE_NAMES:
+        raw = text_value(name, values.get(name), limit=RULE_LIMIT)
+        if not raw:
+            continue
+        try:
+            rule = parse_rule(raw)
+        except RuleError:
+            raise FormError(name, "bad_rule", value=raw) from None
+        if rule.text != parse_rule(DEFAULT_RULES[name]).text:
+            rules.append((name, rule.text))
+    return tuple(rules)
+
+
+def rules_fields(profile: BranchProfile) -> Dict[str, str]:
+    """What the page shows: the branch's rule, else the default in use."""
+    kept = dict(profile.rules)
+    return {name: kept.get(name) or DEFAULT_RULES[name] for name in RULE_NAMES}
