@@ -286,6 +286,24 @@ MESSAGES: Dict[str, Dict[str, str]] = {
                          "en": "Inserted the {meeting} sign-in sheet ({count})."},
     "inserted_record": {"zh": "已插入{meeting}会议记录（{count} 项议程）。",
                         "en": "Inserted the {meeting} record ({count} agenda items)."},
+    # --- notice / sign-in / record dialogs ---
+    "sign_in_roll_empty": {
+        "zh": "支部党员名单为空：请在“工具 › 选项 › 三会一课”中填写党员名单，或在上框中每行输入一个姓名"
+              "（不填则签到表留 30 行空白）。",
+        "en": "The branch's member roll is empty: fill it in under Tools › Options › Party Meetings, or type "
+              "the names above, one a line (left empty, the sheet has 30 blank rows).",
+    },
+    "sign_in_roll_none": {
+        "zh": "党员名单中没有本次会议的人员（支委会只列支委，党小组会只列本组党员）：请在“工具 › 选项 › 三会一课”"
+              "中补充，或在上框中每行输入一个姓名。",
+        "en": "The member roll lists nobody for this meeting (a committee meeting lists the committee, a group "
+              "meeting the group): complete it under Tools › Options › Party Meetings, or type the names above, "
+              "one a line.",
+    },
+    "sign_in_roll_hint": {
+        "zh": "名单取自支部党员名单（共 {count} 人），可直接修改，每行一个姓名。",
+        "en": "Taken from the branch's member roll ({count}); edit freely, one name a line.",
+    },
     "bad_rule": {
         "zh": "{field}“{value}”无法识别。可写成如“每月第一个星期五”“每月最后一个星期三”"
               "“每季度末月第二个星期三”“每月15日”。",

@@ -9,9 +9,25 @@ import pytest
 
 from sanhui.content.pack import load_pack
 from sanhui.forms.errors import FormError
-from sanhui.forms.record_form import agenda, outline_of, parse_notice, parse_record, parse_sign_in
-from sanhui.model.meeting import Meeting, MeetingDetails
+from sanhui.forms.plan_form import parse_details
+from sanhui.forms.record_form import (
+    agenda,
+    default_to,
+    details_from_table,
+    names_of,
+    notice_defaults,
+    outline_of,
+    parse_notice,
+    parse_record,
+    parse_sign_in,
+    prepare_text,
+    record_warnings,
+    sign_in_roll,
+)
+from sanhui.model.meeting import Absence, Meeting, MeetingDetails
+from sanhui.model.profile import BranchProfile, Recent
 from sanhui.model.record import Member, Record, quorum
+from sanhui.odf.details_table import detail_rows
 from sanhui.odf.record_writer import render_notice, render_record, render_sign_in
 from tests.odf_schema import assert_valid_odt
 
@@ -72,3 +88,77 @@ def test_fragments_are_valid(tmp_path) -> None:  # type: ignore[no-untyped-def]
                        ("record", render_record(record, "r1", page_break=True))):
         (tmp_path / f"{name}.odt").write_bytes(data)
         assert_valid_odt(tmp_path / f"{name}.odt")
+
+
+# --- what the three dialogs add -------------------------------------------------------------------
+
+ROLL = (Member("张三", "第一党小组", committee=True), Member("李四", "第二党小组"),
+        Member("王五", "第一党小组", probationary=True), Member("赵六", "第二党小组", committee=True))
+
+
+@pytest.mark.parametrize("meeting, group, names", [
+    (Meeting.COMMITTEE, "", ["张三", "赵六"]),
+    (Meeting.COMMITTEE, "第一党小组", ["张三", "赵六"]),  # a group plays no part outside a 党小组会
+    (Meeting.GROUP, "第一党小组", ["张三", "王五"]),
+    (Meeting.GROUP, "第二党小组", ["李四", "赵六"]),
+    (Meeting.GROUP, "", ["张三", "李四", "王五", "赵六"]),
+    (Meeting.GROUP, "没有的小组", []),
+    (Meeting.GENERAL, "", ["张三", "李四", "王五", "赵六"]),
+    (Meeting.LECTURE, "", ["张三", "李四", "王五", "赵六"]),
+])
+def test_who_the_sign_in_sheet_lists(meeting: Meeting, group: str, names: list) -> None:
+    assert [m.name for m in sign_in_roll(meeting, group, ROLL)] == names
+    assert sign_in_roll(meeting, group, ()) == ()
+
+
+def test_names_as_people_type_or_paste_them() -> None:
+    assert names_of("张三\n 李四 \n\n王五、赵六，钱七;孙八\r\n") == ("张三", "李四", "王五", "赵六", "钱七", "孙八")
+    assert names_of("  \n ") == ()
+
+
+def test_given_names_on_the_roll_keep_what_the_roll_says() -> None:
+    _, _, _, members = parse_sign_in({"Members": ("王五", "钱七")}, TODAY, ROLL)
+    assert members == (Member("王五", "第一党小组", probationary=True), Member("钱七"))
+    assert parse_sign_in({"Members": (), "Meeting": "general"}, TODAY, ROLL)[3] == ()  # blank rows
+    assert parse_sign_in({"Interactive": False}, TODAY, ROLL)[3] == ROLL
+    with pytest.raises(FormError) as caught:
+        parse_sign_in({"Members": ("张三",) * 2001}, TODAY)
+    assert caught.value.field == "Members"
+
+
+def test_notice_defaults_follow_the_meeting_and_the_profile() -> None:
+    assert [default_to(m) for m in Meeting] == ["各位支委", "全体党员", "本组党员", "全体党员"]
+    assert prepare_text(Meeting.GENERAL) == "佩戴党员徽章、确缴党费" and prepare_text(Meeting.GROUP) == ""
+    profile = BranchProfile(branch="机关第一党支部", place="三楼会议室")
+    assert notice_defaults(profile, Recent()) == {"Issuer": "机关第一党支部", "Place": "三楼会议室"}
+    assert notice_defaults(profile, Recent(place="五楼"))["Place"] == "五楼"
+    notice = parse_notice({"Interactive": True, "Meeting": ""}, TODAY, notice_defaults(profile, Recent()))
+    assert (notice.meeting, notice.issuer, notice.place) == (Meeting.GENERAL, "机关第一党支部", "三楼会议室")
+    with pytest.raises(FormError) as caught:
+        parse_notice({"Interactive": "也许"}, TODAY)
+    assert caught.value.field == "Interactive"
+
+
+def test_a_plans_details_table_reads_back_as_the_same_details() -> None:
+    details = MeetingDetails(time="2023年9月25日 15:00", place="三楼会议室", host="王明", recorder="李强",
+                             expected=30, present=28, absent=(Absence("张三", "出差"), Absence("李四")),
+                             attendees="上级党委组织部同志", topic="学习贯彻有关精神")
+    values = details_from_table(dict(detail_rows(details)))
+    assert values == {"Date": "2023年9月25日 15:00", "Place": "三楼会议室", "Host": "王明", "Recorder": "李强",
+                      "Expected": "30", "Present": "28", "Absent": "张三（出差）；李四",
+                      "Attendees": "上级党委组织部同志", "Topic": "学习贯彻有关精神"}
+    assert parse_details(values, TODAY) == details
+
+
+def test_a_blank_details_table_leaves_the_defaults() -> None:
+    assert details_from_table(dict(detail_rows(MeetingDetails()))) == {}
+    assert details_from_table({"应到/实到": "应到 30 人，实到  人", "主持人": " "}) == {"Expected": "30"}
+
+
+def test_record_warnings_are_the_plan_dialogs() -> None:
+    _, details = parse_record({"Meeting": "general", "Expected": "30", "Present": "15"}, TODAY)
+    assert [w.key for w in record_warnings(Meeting.GENERAL, details)] == ["quorum_general"]
+    assert [w.key for w in record_warnings(Meeting.COMMITTEE, details)] == ["quorum_committee"]
+    assert record_warnings(Meeting.GROUP, details) == []
+    _, details = parse_record({"Expected": "30", "Present": "28", "Absent": "张三"}, TODAY)
+    assert [w.key for w in record_warnings(Meeting.GENERAL, details)] == ["absent_count"]

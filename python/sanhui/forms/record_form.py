@@ -1,25 +1,42 @@
 """The forms behind InsertNotice, InsertSignIn and InsertRecord, and the record's 议程 from a
-plan's outline."""
+plan's outline.
+
+Dispatch arguments and the three dialogs end here alike, so a script and a person get the same
+defaults and the same messages. What the dialogs need besides (who a sign-in sheet lists for a
+meeting, the 会议要素 a plan already holds) is here too, pure, so it is tested without an office.
+"""
 
 from __future__ import annotations
 
+import re
 from datetime import date
-from typing import List, Mapping, Optional, Sequence, Tuple
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
-from ..dates import format_date
+from ..dates import Month, format_date
 from ..model.meeting import Meeting, MeetingDetails
 from ..model.plan import Entry
+from ..model.profile import BranchProfile, Recent
 from ..model.record import PREPARE, Member, Notice
 from .arguments import check_names
 from .errors import FormError, Localized
-from .fields import choice_value, text_value, time_value
-from .plan_form import DETAIL_FIELDS, MEETING_CHOICES, MEETING_LABELS, parse_details
+from .fields import bool_value, choice_value, text_value, time_value
+from .plan_form import DETAIL_FIELDS, MEETING_CHOICES, MEETING_LABELS, PlanRequest, parse_details, plan_warnings
 
-NOTICE_FIELDS = ("Meeting", "Date", "Place", "Topic", "To", "Issuer")
-SIGN_IN_FIELDS = ("Meeting", "Date", "Group", "Members")
-RECORD_FIELDS = ("Meeting", *DETAIL_FIELDS)
+NOTICE_FIELDS = ("Meeting", "Date", "Place", "Topic", "To", "Issuer", "Interactive")
+SIGN_IN_FIELDS = ("Meeting", "Date", "Group", "Members", "Interactive")
+RECORD_FIELDS = ("Meeting", *DETAIL_FIELDS, "Interactive")
 SINGLE = tuple((n, m) for n, m in MEETING_CHOICES if m is not None)
 SINGLE_LABELS = MEETING_LABELS[:4]
+MAX_MEMBERS = 2000
+# 主送 by meeting: who a notice is addressed to when nobody says otherwise.
+DEFAULT_TO = {Meeting.COMMITTEE: "各位支委", Meeting.GROUP: "本组党员"}
+# A list of names as people paste it: one a line, or separated by 、，; (names never hold these).
+_NAME_SEPARATORS = re.compile(r"[\n\r、，,；;]+")
+# “应到 30 人，实到 28 人，缺席 2 人” as odf.details_table writes it (either number may be blank).
+_ATTENDANCE = re.compile(r"应到\s*(?P<Expected>\d*)\s*人\s*[，,]\s*实到\s*(?P<Present>\d*)\s*人")
+# The 会议要素 table's labels (odf.details_table.detail_rows) → the argument each fills.
+TABLE_FIELDS = {"会议时间": "Date", "会议地点": "Place", "主持人": "Host", "记录人": "Recorder",
+                "缺席人员及原因": "Absent", "列席人员": "Attendees", "会议主题": "Topic"}
 
 
 def meeting_value(raw: object) -> Meeting:
@@ -28,17 +45,32 @@ def meeting_value(raw: object) -> Meeting:
     return value
 
 
+def default_to(meeting: Meeting) -> str:
+    """The 主送 of a notice for ``meeting``: 各位支委, 本组党员, else 全体党员."""
+    return DEFAULT_TO.get(meeting, "全体党员")
+
+
+def prepare_text(meeting: Meeting) -> str:
+    """What the notice asks people to bring or do (the seed: 党员大会 佩戴党员徽章、确缴党费)."""
+    return "、".join(PREPARE.get(meeting, ()))
+
+
+def notice_defaults(profile: BranchProfile, recent: Recent) -> Dict[str, object]:
+    """A notice is issued by the branch and meets where the branch last met (or usually meets)."""
+    return {"Issuer": profile.branch, "Place": recent.place or profile.place}
+
+
 def parse_notice(args: Mapping[str, object], today: date, defaults: Optional[Mapping[str, object]] = None
                  ) -> Notice:
     given = check_names(args, NOTICE_FIELDS)
+    bool_value("Interactive", given.get("Interactive", False))
     values = dict(defaults or {})
     values.update(given)
-    meeting = meeting_value(values.get("Meeting", "general"))
+    meeting = meeting_value(values.get("Meeting") or "general")
     when = time_value("Date", values.get("Date"), today)
-    default_to = {Meeting.COMMITTEE: "各位支委", Meeting.GROUP: "本组党员"}.get(meeting, "全体党员")
     return Notice(
         meeting=meeting,
-        to=text_value("To", values.get("To"), limit=200) or default_to,
+        to=text_value("To", values.get("To"), limit=200) or default_to(meeting),
         topic=text_value("Topic", values.get("Topic"), limit=500),
         time=when.format() if when else "",
         place=text_value("Place", values.get("Place"), limit=200),
@@ -48,38 +80,74 @@ def parse_notice(args: Mapping[str, object], today: date, defaults: Optional[Map
     )
 
 
+def sign_in_roll(meeting: Meeting, group: str, roll: Sequence[Member]) -> Tuple[Member, ...]:
+    """Who a sign-in sheet lists from the profile's roll: the 支委 for a 支委会, the group's
+    members for a 党小组会 with a group chosen, everybody otherwise."""
+    if meeting is Meeting.COMMITTEE:
+        return tuple(m for m in roll if m.committee)
+    if meeting is Meeting.GROUP and group:
+        return tuple(m for m in roll if m.group == group)
+    return tuple(roll)
+
+
+def names_of(text: str) -> Tuple[str, ...]:
+    """The names typed into a dialog's list: one a line (or separated by 、，;), blanks dropped."""
+    return tuple(name.strip() for name in _NAME_SEPARATORS.split(text) if name.strip())
+
+
 def parse_sign_in(args: Mapping[str, object], today: date, profile_members: Sequence[Member] = ()
                   ) -> Tuple[Meeting, str, str, Tuple[Member, ...]]:
     """(meeting, time text, group, members): the profile's members (of the group for a
-    党小组会), or the names given."""
+    党小组会), or the names given. A given name that is on the roll keeps what the roll says
+    of it (a 预备党员 is marked so on the sheet); an empty sequence means blank rows."""
     given = check_names(args, SIGN_IN_FIELDS)
-    meeting = meeting_value(given.get("Meeting", "general"))
+    bool_value("Interactive", given.get("Interactive", False))
+    meeting = meeting_value(given.get("Meeting") or "general")
     when = time_value("Date", given.get("Date"), today)
     group = text_value("Group", given.get("Group"), limit=100)
     raw = given.get("Members")
     if raw not in (None, ""):
         if not isinstance(raw, (tuple, list)):
             raise FormError("Members", "wrong_type", expected=Localized("type_rows"), value=str(raw)[:40])
-        members = tuple(Member(text_value("Members", n, limit=50)) for n in raw if str(n).strip())
+        if len(raw) > MAX_MEMBERS:
+            raise FormError("Members", "too_many_items", count=len(raw), limit=MAX_MEMBERS)
+        on_roll = {m.name: m for m in profile_members}
+        names = [text_value("Members", n, limit=50) for n in raw]
+        members = tuple(on_roll.get(name) or Member(name) for name in names if name)
     else:
-        members = tuple(m for m in profile_members
-                        if meeting is not Meeting.COMMITTEE or m.committee)
-        if meeting is Meeting.GROUP and group:
-            members = tuple(m for m in members if m.group == group)
-    if len(members) > 2000:
-        raise FormError("Members", "too_many_items", count=len(members), limit=2000)
+        members = sign_in_roll(meeting, group, profile_members)
+    if len(members) > MAX_MEMBERS:
+        raise FormError("Members", "too_many_items", count=len(members), limit=MAX_MEMBERS)
     return meeting, when.format() if when else "", group, members
+
+
+def details_from_table(rows: Mapping[str, str]) -> Dict[str, str]:
+    """The arguments a plan's 会议要素 table (label → cell text) already answers: only the filled
+    cells, so a blank one leaves the profile's default (the secretary as 主持人 …) in place."""
+    out = {TABLE_FIELDS[label]: value.strip() for label, value in rows.items()
+           if label in TABLE_FIELDS and value.strip()}
+    match = _ATTENDANCE.search(rows.get("应到/实到", ""))
+    if match:
+        out.update({name: number for name, number in match.groupdict().items() if number})
+    return out
 
 
 def parse_record(args: Mapping[str, object], today: date, defaults: Optional[Mapping[str, object]] = None,
                  meeting: Optional[Meeting] = None) -> Tuple[Meeting, MeetingDetails]:
     """(meeting, details) for InsertRecord; the meeting may come from the plan at the cursor."""
     given = check_names(args, RECORD_FIELDS)
+    bool_value("Interactive", given.get("Interactive", False))
     values = dict(defaults or {})
     values.update(given)
     chosen = meeting_value(given["Meeting"]) if given.get("Meeting") not in (None, "") else (
         meeting or Meeting.GENERAL)
     return chosen, parse_details(values, today)
+
+
+def record_warnings(meeting: Meeting, details: MeetingDetails) -> List[FormError]:
+    """The plan dialog's warnings (no quorum, absentees that do not add up) for a record: the
+    same 会议要素, the same rules; the month plays no part in them."""
+    return plan_warnings(PlanRequest(meeting=meeting, month=Month(2000, 1), details=details))
 
 
 def agenda(outline: Sequence[Tuple[int, str]]) -> List[str]:

@@ -3,10 +3,14 @@ object as the event handler, finding controls, the red message line, modal run."
 
 from __future__ import annotations
 
+import contextlib
+from datetime import date
 from typing import Any, Callable, Dict, Tuple
 
 import unohelper
 from com.sun.star.awt import XDialogEventHandler
+
+from ..dates import DateInputError, parse_meeting_time
 
 EXTENSION_ID = "org.sanhui.writer"
 MESSAGE_RED = 0xC9211E
@@ -51,6 +55,14 @@ class FormDialog(unohelper.Base, XDialogEventHandler):
 
     def close(self) -> None:
         self.dialog.endDialog(1)
+
+    def show_time_as_gb(self, name: str, today: date) -> None:
+        """Rewrite the meeting time typed in field ``name`` in GB/T 9704 form as the field is
+        left, so the user sees what was understood; a time that cannot be read stays as typed
+        (OK names it)."""
+        field = self.control(name).getModel()
+        with contextlib.suppress(DateInputError):
+            field.Text = parse_meeting_time(field.Text, today).format() if field.Text.strip() else ""
 
     # XDialogEventHandler
     def callHandlerMethod(self, dialog: Any, event: Any, method: str) -> bool:

@@ -1,0 +1,69 @@
+"""The 插入会议记录 dialog: the meeting and its 会议要素, as the plan dialog asks them.
+
+It opens on the meeting of the plan part at the cursor, filled from that part's 会议要素 table
+when the plan has one, else from the profile and the last values used. The checks are the plan
+dialog's (``parse_details``); a warning (no quorum, absentees that do not add up) is shown once,
+and a second 确定 with the same input goes on.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
+
+from ..forms.errors import FormError
+from ..forms.plan_form import DETAIL_FIELDS
+from ..forms.record_form import parse_record, record_warnings
+from ..i18n import text
+from ..model.meeting import Meeting, MeetingDetails
+from .form_dialog import FormDialog
+from .notice_dialog import chosen_meeting, select_meeting
+
+
+class RecordDialog(FormDialog):
+    """``run()`` returns the checked (meeting, details), or None when cancelled."""
+
+    def __init__(self, ctx: Any, frame: Any, lang: str, values: Mapping[str, object], today: date) -> None:
+        super().__init__(ctx, frame, lang, "RecordDialog")
+        self.today = today
+        self.result: Optional[Tuple[Meeting, MeetingDetails]] = None
+        self.warned: Optional[Dict[str, str]] = None
+        for name in DETAIL_FIELDS:
+            value = values.get(name)
+            self.control(name).getModel().Text = "" if value is None else str(value)
+        select_meeting(self, values.get("Meeting"))
+
+    def handlers(self) -> Dict[str, Callable[[], None]]:
+        return {"onOk": self.ok, "onDateLeft": self.date_left}
+
+    def date_left(self) -> None:
+        self.show_time_as_gb("Date", self.today)
+
+    def read(self) -> Dict[str, str]:
+        """The controls' values as dispatch arguments."""
+        values = {name: self.control(name).getModel().Text for name in DETAIL_FIELDS}
+        values["Meeting"] = chosen_meeting(self).value
+        return values
+
+    def ok(self) -> None:
+        values = self.read()
+        try:
+            meeting, details = parse_record(values, self.today)
+        except FormError as exc:
+            self.warned = None
+            self.show_message(exc.message(self.lang), exc.field)
+            return
+        warnings: List[FormError] = record_warnings(meeting, details)
+        if warnings and self.warned != values:
+            self.warned = values
+            lines = [w.message(self.lang) for w in warnings]
+            self.show_message(text("warning_prefix", self.lang) + " ".join(lines) + " "
+                              + text("confirm_again", self.lang), warnings[0].field)
+            return
+        self.result = (meeting, details)
+        self.close()
+
+    def run(self) -> Optional[Tuple[Meeting, MeetingDetails]]:
+        """Show the dialog modally; (meeting, details) when confirmed, None when cancelled."""
+        self.execute()
+        return self.result
