@@ -509,3 +509,20 @@ def field_label(name: str, lang: str) -> str:
         return name
     label = labels.get(lang) or labels["zh"]
     return f"{label}（{name}）" if lang == "zh" else (label if label == name else f"{label} ({name})")
+
+# --- ledger / review dialogs ---
+# (sanhui:TaskLedger and sanhui:InsertReview on a click: office/ledger_dialog.py, office/progress.py.)
+FIELD_LABELS.update({
+    "Folder": {"zh": "文件夹", "en": "Folder"},
+})
+MESSAGES.update({
+    "folder_missing": {"zh": "请填写{field}，或选择“当前文档”。",
+                       "en": "Fill in the {field}, or choose “This document”."},
+    "review_dialog_title": {"zh": "插入上月学习贯彻落实情况检查", "en": "Insert Last Month's Check"},
+    "folder_picker_title": {"zh": "选择存放会议纪要和任务清单的文件夹",
+                            "en": "Choose the folder of minutes and task lists"},
+    "progress_reading": {"zh": "正在读取第 {done}/{total} 个文件：{name}",
+                         "en": "Reading file {done} of {total}: {name}"},
+    "cancelled_reading": {"zh": "已取消汇总，没有生成或插入任何内容。",
+                          "en": "Cancelled while reading the folder; nothing was made or inserted."},
+})

@@ -34,7 +34,7 @@ def test_ledger_of_this_document(office: Any, writer: Any) -> None:
     cursor.gotoEnd(False)
     writer.getCurrentController().getViewCursor().gotoRange(cursor, False)
     office.dispatch(writer, "sanhui:InsertBenchmark", TASKS)
-    state, result = office.dispatch(writer, "sanhui:TaskLedger")
+    state, result = office.dispatch(writer, "sanhui:TaskLedger", {"Source": "document"})
     assert state == SUCCESS and "共 4 项" in result and "逾期 1 项" in result  # the 2020 task
     ledger = _ledger_doc(office, set())
     try:

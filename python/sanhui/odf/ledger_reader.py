@@ -199,13 +199,23 @@ def read_items(path: Path, today: date) -> List[LedgerItem]:
     return items
 
 
+def documents(folder: Path) -> List[Path]:
+    """The .odt and .docx files below ``folder`` in a stable order, without the lock files
+    LibreOffice (.~lock.*#) and Word (~$*) leave beside open documents."""
+    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in (".odt", ".docx") and p.is_file()
+                  and not p.name.startswith((".~lock", "~$")))
+
+
 def scan(folder: Path, today: date) -> Iterator[Tuple[Path, Optional[List[LedgerItem]], str]]:
-    """(file, its items or None, the error) for every .odt/.docx below ``folder``, one at a
+    """(file, its items or None, the error) for every document below ``folder``, one at a
     time: memory stays flat however many files there are."""
-    for path in sorted(p for p in folder.rglob("*") if p.suffix.lower() in (".odt", ".docx") and p.is_file()):
-        if path.name.startswith((".~lock", "~$")):
-            continue
-        try:
-            yield path, read_items(path, today), ""
-        except BadFile as exc:
-            yield path, None, str(exc)
+    for path in documents(folder):
+        yield read_one(path, today)
+
+
+def read_one(path: Path, today: date) -> Tuple[Path, Optional[List[LedgerItem]], str]:
+    """(file, its items, "") or (file, None, why it cannot be read)."""
+    try:
+        return path, read_items(path, today), ""
+    except BadFile as exc:
+        return path, None, str(exc)

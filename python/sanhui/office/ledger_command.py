@@ -8,7 +8,7 @@ import tempfile
 import uuid
 from datetime import date
 from pathlib import Path
-from typing import Any, List
+from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 
 import uno
 from com.sun.star.beans import PropertyValue
@@ -17,19 +17,20 @@ from ..dates import Month
 from ..forms.annual_form import parse_annual
 from ..forms.arguments import check_names
 from ..forms.errors import FormError
-from ..forms.fields import month_value, text_value
+from ..forms.fields import bool_value, month_value, text_value
 from ..i18n import text
 from ..model.ledger import LedgerItem, sorted_items
 from ..odf.annual_writer import render_annual
-from ..odf.ledger_reader import read_items, scan
+from ..odf.ledger_reader import documents, read_items, read_one
 from ..odf.ledger_writer import render_ledger
 from ..odf.review_writer import due_for_review, render_review
 from ..schedule import schedule
 from .command import Invocation, Refusal
 from .insertion import check_insertable, insert_fragment
+from .progress import FolderProgress
 from .settings import load_profile
 
-FIELDS = ("Source",)
+FIELDS = ("Source", "Interactive")
 
 
 def _prop(name: str, value: Any) -> PropertyValue:
@@ -53,10 +54,36 @@ def _this_document(inv: Invocation, today: date) -> List[LedgerItem]:
             for i in items]
 
 
+def _interactive(inv: Invocation) -> bool:
+    return inv.clicked or bool_value("Interactive", inv.args.get("Interactive", False))
+
+
+def _source(given: Mapping[str, object]) -> str:
+    """"document", or the folder as given (a path or a file URL), checked to be a folder."""
+    source = text_value("Source", given.get("Source"), limit=2000) or "document"
+    if source != "document":
+        _folder_path(source)
+    return source
+
+
+def _ask(inv: Invocation, given: Dict[str, object], review: bool,
+         check: Callable[[Mapping[str, object]], object]) -> Optional[Dict[str, object]]:
+    """On a click (or Interactive=True): the dialog, prefilled with the arguments given."""
+    from .ledger_dialog import LedgerDialog  # only a click needs the dialog's code
+
+    return LedgerDialog(inv.ctx, inv.frame, inv.lang, given, review, check).run()
+
+
 def task_ledger(inv: Invocation) -> str:
     """Open the ledger as a new, untitled document; report how many items and bad files."""
-    given = check_names(inv.args, FIELDS)
-    source = text_value("Source", given.get("Source"), limit=2000) or "document"
+    given = {k: v for k, v in check_names(inv.args, FIELDS).items() if k != "Interactive"}
+    interactive = _interactive(inv)
+    if interactive:
+        asked = _ask(inv, given, False, _source)
+        if asked is None:
+            return text("cancelled", inv.lang)
+        given = asked
+    source = _source(given)
     today = date.today()
     problems: List[str] = []
     if source == "document":
@@ -64,7 +91,10 @@ def task_ledger(inv: Invocation) -> str:
         scope = text("this_document", inv.lang)
     else:
         folder = _folder_path(source)
-        items, problems = _folder(inv, folder, today)
+        read = _folder(inv, folder, today, interactive)
+        if read is None:
+            return text("cancelled_reading", inv.lang)
+        items, problems = read
         scope = str(folder)
     data = render_ledger(sorted_items(items), today, scope, problems)
     _open_new(inv, data)
@@ -75,25 +105,23 @@ def task_ledger(inv: Invocation) -> str:
     return message
 
 
-def _folder(inv: Invocation, folder: Path, today: date) -> Any:
-    """Read file by file with the frame's progress bar."""
-    files = [p for p in folder.rglob("*") if p.suffix.lower() in (".odt", ".docx") and p.is_file()]
-    indicator = inv.frame.createStatusIndicator() if inv.frame is not None else None
-    if indicator is not None:
-        indicator.start(text("ledger_progress", inv.lang), max(len(files), 1))
+def _folder(inv: Invocation, folder: Path, today: date, interactive: bool
+            ) -> Optional[Tuple[List[LedgerItem], List[str]]]:
+    """Read file by file with the frame's progress bar (and, after a click, a window with 取消);
+    None when the person cancelled."""
+    files = documents(folder)
     items: List[LedgerItem] = []
     problems: List[str] = []
-    try:
-        for done, (path, found, error) in enumerate(scan(folder, today), start=1):
+    with FolderProgress(inv.ctx, inv.frame, inv.lang, len(files), interactive) as progress:
+        for done, path in enumerate(files, start=1):
+            _, found, error = read_one(path, today)
             if found is None:
                 problems.append(f"{path.name}：{error}")
             else:
                 items.extend(found)
-            if indicator is not None:
-                indicator.setValue(done)
-    finally:
-        if indicator is not None:
-            indicator.end()
+            if not progress.step(done, path.name):
+                inv.log.info("reading %s cancelled after %d of %d files", folder, done, len(files))
+                return None
     return items, problems
 
 
@@ -113,26 +141,43 @@ def _open_new(inv: Invocation, data: bytes) -> None:
 
 
 
-REVIEW_FIELDS = ("Month", "Source")
+REVIEW_FIELDS = ("Month", "Source", "Interactive")
 
 
 def insert_review(inv: Invocation) -> str:
     """Insert, at the cursor (in a 支委会 plan), last month's unfinished and overdue items."""
     doc = inv.document
     check_insertable(inv, doc)
-    given = check_names(inv.args, REVIEW_FIELDS)
+    given = {k: v for k, v in check_names(inv.args, REVIEW_FIELDS).items() if k != "Interactive"}
     today = date.today()
-    month = month_value("Month", given["Month"]) if given.get("Month") not in (None, "") else Month.of(today)
-    source = text_value("Source", given.get("Source"), limit=2000) or "document"
+    interactive = _interactive(inv)
+    if interactive:
+        shown = dict(given)
+        shown.setdefault("Month", Month.of(today).format())
+        asked = _ask(inv, shown, True, lambda values: (_month(values, today), _source(values)))
+        if asked is None:
+            return text("cancelled", inv.lang)
+        given = asked
+    month = _month(given, today)
+    source = _source(given)
     if source == "document":
         items = _this_document(inv, today)
     else:
-        items, _ = _folder(inv, _folder_path(source), today)
+        read = _folder(inv, _folder_path(source), today, interactive)
+        if read is None:
+            return text("cancelled_reading", inv.lang)
+        items = read[0]
     due = sorted_items(due_for_review(items, month))
     token = uuid.uuid4().hex[:10]
     insert_fragment(inv, doc, lambda _whole: render_review(due, month, today, token),
                     text("undo_insert_review", inv.lang))
     return text("review_done", inv.lang, {"month": month.previous().format(), "count": len(due)})
+
+
+def _month(given: Mapping[str, object], today: date) -> Month:
+    """The plan's month (default this month); the check lists the month before it."""
+    raw = given.get("Month")
+    return month_value("Month", raw) if raw not in (None, "") else Month.of(today)
 
 
 def _folder_path(source: str) -> Path:

@@ -1,0 +1,138 @@
+"""生成任务台账 as a person meets it in a real window: the menu item, the dialog (this document or
+a folder, typed with real keys), the progress window while a folder is read, and its 取消 — which
+stops the reading at once and opens nothing. (tests/office/test_ledger_dialog.py checks the same
+dialog's logic through its controls.)"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterator, List
+
+import pytest
+
+from devtools.xvfb import DialogDriver, MenuDriver, wait_for
+from tests.unit.test_ledger import _minutes
+
+if TYPE_CHECKING:
+    from devtools.office import Office
+    from devtools.xvfb import Xvfb
+
+pytestmark = pytest.mark.timeout(240)
+
+MENU = "三会一课"
+ITEM = "生成任务台账"
+TITLE = "生成任务台账"
+PROGRESS = "正在汇总事项"
+FOLDER = "文件夹"
+
+
+def _frame(office: Office, doc: Any) -> Any:
+    return office.call(lambda: doc.getCurrentController().getFrame(), timeout=30)
+
+
+def _documents(office: Office) -> List[Any]:
+    def read() -> List[Any]:
+        found = []
+        components = office.desktop.getComponents().createEnumeration()
+        while components.hasMoreElements():
+            found.append(components.nextElement())
+        return found
+
+    return office.call(read, timeout=60)  # type: ignore[no-any-return]
+
+
+def _ledgers(office: Office) -> List[Any]:
+    return [d for d in _documents(office) if office.call(
+        lambda d=d: d.supportsService("com.sun.star.text.TextDocument") and d.getTextTables().hasByName("任务台账"),
+        timeout=60)]
+
+
+def _log_lines(office: Office) -> List[str]:
+    log = office.profile_dir / "user" / "sanhui" / "sanhui.log"
+    return log.read_text(encoding="utf-8").splitlines() if log.is_file() else []
+
+
+def _screen(xvfb: Xvfb, folder: Path, name: str) -> str:
+    try:
+        return f" (screen: {xvfb.screenshot(folder / name)})"
+    except Exception as exc:
+        return f" (no screenshot: {exc})"
+
+
+@contextlib.contextmanager
+def ledger_dialog(office: Office, xvfb: Xvfb, doc: Any, tmp_path: Path) -> Iterator[DialogDriver]:
+    """三会一课 › 生成任务台账 chosen with real keys; the dialog that opens (Escape on the way out
+    if it is still open; a failure carries a screenshot)."""
+    driver = MenuDriver(xvfb, office, _frame(office, doc))
+    try:
+        before = xvfb.windows()
+        driver.choose(MENU, ITEM)
+        with DialogDriver.opened(xvfb, office, TITLE, before) as dialog:
+            yield dialog
+    except Exception as exc:
+        raise AssertionError(f"{exc}{_screen(xvfb, tmp_path, 'ledger.png')}") from exc
+    finally:
+        driver.close_menus()
+
+
+@pytest.fixture
+def closes_ledgers(gui_office: Office) -> Iterator[None]:
+    yield
+    for doc in _ledgers(gui_office):
+        gui_office.close(doc)
+
+
+@pytest.mark.usefixtures("closes_ledgers")
+def test_a_folder_typed_in_the_dialog_gives_the_ledger_in_a_new_window(
+    gui_office: Office, xvfb: Xvfb, writer: Any, tmp_path: Path
+) -> None:
+    folder = tmp_path / "2023年纪要"
+    folder.mkdir()
+    _minutes(folder / "联建纪要.odt", (("建立联合攻关小组", "张三", "2023-10-31"),
+                                       ("共享培训资源", "李四", "2030-12-31")))
+    with ledger_dialog(gui_office, xvfb, writer, tmp_path) as dialog:
+        assert "当前文档" in [name for _, _, name, _ in dialog._controls()]
+        dialog.type_into(FOLDER, str(folder))  # typing a folder chooses the folder option
+        dialog.key("Return")
+        dialog.wait_closed()
+    [ledger] = wait_for("the ledger's window", lambda: _ledgers(gui_office) or None, 30)
+    rows = gui_office.call(lambda: ledger.getTextTables().getByName("任务台账").getDataArray(), timeout=30)
+    assert [r[3] for r in rows[1:]] == ["建立联合攻关小组", "共享培训资源"]
+    assert rows[1][7] not in ("", "0")  # 2023-10-31 is long past: days overdue
+
+
+def test_cancel_in_the_progress_window_stops_reading_and_opens_nothing(
+    gui_office: Office, xvfb: Xvfb, writer: Any, tmp_path: Path
+) -> None:
+    # A folder that takes the office many seconds to read: 400 minutes of 2,000 items each.
+    folder = tmp_path / "纪要"
+    folder.mkdir()
+    first = _minutes(folder / "纪要000.odt", tuple((f"第{i}项", "张三", "2030-10-31") for i in range(2000)))
+    data = first.read_bytes()
+    for number in range(1, 400):
+        (folder / f"纪要{number:03d}.odt").write_bytes(data)
+    documents = len(_documents(gui_office))
+    since = len(_log_lines(gui_office))
+    with ledger_dialog(gui_office, xvfb, writer, tmp_path) as dialog:
+        dialog.type_into(FOLDER, str(folder))
+        before = xvfb.windows()
+        dialog.key("Return")
+        dialog.wait_closed()
+    try:
+        window = wait_for("the progress window", lambda: next(
+            (w for w in xvfb.windows("^" + PROGRESS + "$") if w not in before), None), 30)
+        progress = DialogDriver(xvfb, gui_office, PROGRESS, window, timeout=30)
+        clicked = time.monotonic()
+        progress.click("取消")
+        wait_for("the progress window to close", lambda: window not in xvfb.windows() or None, 15)
+        stopped = time.monotonic() - clicked
+    except Exception as exc:
+        raise AssertionError(f"{exc}{_screen(xvfb, tmp_path, 'progress.png')}") from exc
+    line = wait_for("the cancel in the log", lambda: next(
+        (entry for entry in _log_lines(gui_office)[since:] if "cancelled after" in entry), None), 15)
+    done = int(line.split("cancelled after ")[1].split(" of ")[0])
+    assert 0 < done < 400, line  # stopped part-way, not after reading everything
+    assert stopped < 10
+    assert len(_documents(gui_office)) == documents and not _ledgers(gui_office)
