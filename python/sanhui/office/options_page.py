@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import time
 import traceback
+from types import ModuleType
 from typing import Any, Dict, Optional, Tuple
 
 import uno
@@ -28,6 +29,7 @@ from ..forms.errors import FormError
 from ..forms.profile_form import PROFILE_FIELDS, parse_profile, profile_fields
 from ..i18n import text
 from ..model.profile import BranchProfile
+from . import options_roster, options_rules
 from .log import get_logger, log_path
 from .settings import load_profile, save_profile
 from .ui import ui_lang
@@ -38,6 +40,9 @@ STATUS = "Status"
 ERROR_COLOR = 0xC9211E
 INFO_COLOR = 0x555555
 RESET_GRACE = 1.0  # seconds: see the module's docstring
+PROFILE_PAGE, ROLL_PAGE, RULES_PAGE = "profile", "roll", "rules"
+LOGGED = {PROFILE_PAGE: "branch profile", ROLL_PAGE: "member roll", RULES_PAGE: "schedule rules"}
+NOT_SAVED = {PROFILE_PAGE: "profile_not_saved", ROLL_PAGE: "roll_not_saved", RULES_PAGE: "rules_not_saved"}
 
 
 class OptionsPageHandler(unohelper.Base, XContainerWindowEventHandler, XServiceInfo):
@@ -45,8 +50,10 @@ class OptionsPageHandler(unohelper.Base, XContainerWindowEventHandler, XServiceI
 
     def __init__(self, ctx: Any, *args: Any) -> None:
         self.ctx = ctx
-        # (when, typed values, message) of the last refused "ok", for the "back" that follows Apply
-        self.refused: Optional[Tuple[float, Dict[str, str], str]] = None
+        # page → (when, typed values, message) of its last refused "ok", for the "back" after Apply
+        self.refused: Dict[str, Tuple[float, Dict[str, str], str]] = {}
+        # page → (when, status line) of its last saving "ok": Apply's "back" keeps that line
+        self.saved: Dict[str, Tuple[float, str]] = {}
 
     # XServiceInfo
     def getImplementationName(self) -> str:
@@ -60,46 +67,60 @@ class OptionsPageHandler(unohelper.Base, XContainerWindowEventHandler, XServiceI
 
     # XContainerWindowEventHandler
     def getSupportedMethodNames(self) -> Tuple[str, ...]:
-        return ("external_event",)
+        return ("external_event", "import_roster")
 
     def callHandlerMethod(self, window: Any, event: Any, method: str) -> bool:
         """Never raise: an exception here would vanish in the Options dialog."""
-        if method != "external_event":
+        if method not in ("external_event", "import_roster"):
             return False
         lang = ui_lang(self.ctx)
-        refused, self.refused = self.refused, None
+        page = page_of(window)
         try:
+            if method == "import_roster":
+                self.import_roster(window, lang)
+                return True
+            refused, saved = self.refused.pop(page, None), self.saved.pop(page, None)
             if event == "back" and refused is not None and time.monotonic() - refused[0] < RESET_GRACE:
                 fill_page(window, refused[1])
                 set_status(window, refused[2], error=True)
             elif event in ("initialize", "back"):
-                show_profile(window, load_profile(self.ctx), lang)
+                status = show_page(window, page, load_profile(self.ctx), lang)
+                if event == "back" and saved is not None and time.monotonic() - saved[0] < RESET_GRACE:
+                    status = saved[1]  # Apply's own "back": the line saying what was saved stays
+                set_status(window, status, error=False)
             elif event == "ok":
-                self.commit(window, lang)
+                self.commit(window, page, lang)
         except Exception:
-            get_logger(self.ctx).error("options page %s failed:\n%s", event, traceback.format_exc())
+            get_logger(self.ctx).error("options page %s %s failed:\n%s", page, event, traceback.format_exc())
             message = text("profile_save_failed", lang, {"log": log_path(self.ctx)})
             set_status(window, message, error=True)
             self.box(window, message, lang)
         return True
 
-    def commit(self, window: Any, lang: str) -> None:
+    def commit(self, window: Any, page: str, lang: str) -> None:
         """Parse the page; save it, or say which field is wrong and keep the saved profile."""
         typed = read_page(window)
         try:
-            profile = parse_profile(typed)
+            status = commit_page(self.ctx, page, typed, lang)
         except FormError as exc:
             message = exc.message(lang)
-            get_logger(self.ctx).info("branch profile not saved: %s", message)
+            get_logger(self.ctx).info("%s not saved: %s", LOGGED[page], message)
             set_status(window, message, error=True)
-            self.box(window, text("profile_not_saved", lang, {"message": message}), lang)
-            self.refused = (time.monotonic(), typed, message)  # after the box: its time is the user's
+            self.box(window, text(NOT_SAVED[page], lang, {"message": message}), lang)
+            self.refused[page] = (time.monotonic(), typed, message)  # after the box: its time is the user's
             return
-        kept = load_profile(self.ctx)  # what this page does not show stays as it was
-        profile = dataclasses.replace(profile, members=kept.members, rules=kept.rules)
-        save_profile(self.ctx, profile)
-        get_logger(self.ctx).info("branch profile saved: %s", profile)
-        show_status_of(window, profile, lang)
+        get_logger(self.ctx).info("%s saved: %s", LOGGED[page], status.replace("\n", " "))
+        set_status(window, status, error=False)
+        self.saved[page] = (time.monotonic(), status)
+
+    def import_roster(self, window: Any, lang: str) -> None:
+        """从表格导入…: the file picker, then the sheet into the page (not saved yet)."""
+        url = options_roster.pick_sheet(self.ctx, lang)
+        if not url:
+            return
+        message, error = options_roster.import_into(self.ctx, window, url, lang)
+        get_logger(self.ctx).info("roll import from %s: %s", url, message)
+        set_status(window, message, error=error)
 
     def box(self, window: Any, message: str, lang: str) -> None:
         """A modal error box over the Options dialog (returns at once under ``--headless``)."""
@@ -117,9 +138,46 @@ class OptionsPageHandler(unohelper.Base, XContainerWindowEventHandler, XServiceI
             get_logger(self.ctx).error("message box failed:\n%s", traceback.format_exc())
 
 
+def page_of(window: Any) -> str:
+    """Which of the node's pages ``window`` is, by a control only that page has."""
+    if window.getControl(options_roster.CONTROL) is not None:
+        return ROLL_PAGE
+    if window.getControl(options_rules.CONTROL) is not None:
+        return RULES_PAGE
+    return PROFILE_PAGE
+
+
+def _module(page: str) -> Optional[ModuleType]:
+    return {ROLL_PAGE: options_roster, RULES_PAGE: options_rules}.get(page)
+
+
+def show_page(window: Any, page: str, profile: BranchProfile, lang: str) -> str:
+    """Fill the page from the profile; the status line that goes with it."""
+    module = _module(page)
+    if module is not None:
+        return str(module.show(window, profile, lang))
+    fill_page(window, profile_fields(profile))
+    return status_of(profile, lang)
+
+
+def commit_page(ctx: Any, page: str, typed: Dict[str, str], lang: str) -> str:
+    """Save what the page shows into the saved profile, keeping the rest; the status line.
+    FormError (nothing saved) when the page's text does not read."""
+    module = _module(page)
+    if module is not None:
+        return str(module.commit(ctx, typed, lang))
+    profile = parse_profile(typed)
+    kept = load_profile(ctx)  # the roll and the rules are the other pages'
+    profile = dataclasses.replace(profile, members=kept.members, rules=kept.rules)
+    save_profile(ctx, profile)
+    return status_of(profile, lang)
+
+
 def read_page(window: Any) -> Dict[str, str]:
-    """The text of every field control, by the form's field names."""
-    return {name: window.getControl(name).getModel().Text for name in PROFILE_FIELDS}
+    """The text of every field control of the page, by the form's field names."""
+    module = _module(page_of(window))
+    names = module.FIELDS if module is not None else PROFILE_FIELDS
+    return {name: window.getControl(name).getModel().Text for name in names}
 
 
 def fill_page(window: Any, values: Dict[str, str]) -> None:
@@ -128,15 +186,9 @@ def fill_page(window: Any, values: Dict[str, str]) -> None:
         window.getControl(name).getModel().Text = value
 
 
-def show_profile(window: Any, profile: BranchProfile, lang: str) -> None:
-    """Put a profile into the page's fields, and what it implies into the status line."""
-    fill_page(window, profile_fields(profile))
-    show_status_of(window, profile, lang)
-
-
-def show_status_of(window: Any, profile: BranchProfile, lang: str) -> None:
+def status_of(profile: BranchProfile, lang: str) -> str:
     """A branch without committee is told so here: its month plans will differ."""
-    set_status(window, "" if profile.has_committee() else text("profile_no_committee", lang), error=False)
+    return "" if profile.has_committee() else text("profile_no_committee", lang)
 
 
 def set_status(window: Any, message: str, error: bool) -> None:
