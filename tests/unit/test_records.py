@@ -3,7 +3,9 @@ verdict at its boundaries, who is on a sign-in sheet, valid fragments."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -162,3 +164,15 @@ def test_record_warnings_are_the_plan_dialogs() -> None:
     assert record_warnings(Meeting.GROUP, details) == []
     _, details = parse_record({"Expected": "30", "Present": "28", "Absent": "张三"}, TODAY)
     assert [w.key for w in record_warnings(Meeting.GENERAL, details)] == ["absent_count"]
+
+
+@pytest.mark.parametrize("name", ["NoticeDialog", "SignInDialog", "RecordDialog"])
+def test_every_dialog_string_is_in_both_languages(name: str) -> None:
+    """An &Key without its string shows as the key itself in the window."""
+    folder = Path(__file__).resolve().parents[2] / "dialogs"
+    keys = set(re.findall(r"&amp;([\w.]+)", (folder / f"{name}.xdl").read_text(encoding="utf-8")))
+    for lang in ("zh_CN", "en_US"):
+        lines = (folder / f"{name}_{lang}.properties").read_text(encoding="utf-8").splitlines()
+        defined = {line.split("=", 1)[0] for line in lines if "=" in line and not line.startswith("#")}
+        assert keys == defined, (lang, keys ^ defined)
+    assert (folder / f"{name}_en_US.default").exists()
