@@ -332,7 +332,11 @@ def minutes_shots(out: Path, x: Xvfb, office: Any) -> List[Path]:
 
     office.call(_fill_prompts, doc)
     office.call(_cursor_into_items, doc)
+    before = x.windows()
     driver.choose(MENU, COUNTERSIGN_ITEM)
+    with MessageBoxDriver.appeared(x, office, before) as box:  # 已会签：… (the block is off-screen)
+        box.key("Return")
+        box.wait_closed()
     wait_for("the minutes to be countersigned", lambda: _logged(office, "Countersign ok"), 15)
     _scroll_block_into_view(x, office, doc, driver.frame, driver.window)
     before = x.windows()

@@ -155,6 +155,7 @@ def test_the_menu_opens_the_benchmark_dialog(gui_office: Office, xvfb: Xvfb, wri
         opened = time.monotonic() - started
         assert gui_office.call(lambda: dialog._context().getAccessibleName(), timeout=30) == TITLE
         assert dialog.labels() == LABELS
+        assert dialog.fields()["对标主题"] == "对标“老大哥”，争当“排头兵”"  # the seed's theme, shown as used
         assert dialog.list_entries(TASKS) == []
         assert dialog.status() == ""
         assert _texts(gui_office, writer) == [""]

@@ -65,6 +65,15 @@ def test_ok_builds_the_minutes_or_names_the_field(dialog: MinutesDialog) -> None
     assert minutes.present == ("王明", "李强")
 
 
+def test_the_time_is_shown_as_understood_when_the_field_is_left(dialog: MinutesDialog) -> None:
+    _type(dialog, Date="9月26日下午3点")
+    dialog.callHandlerMethod(dialog.dialog, None, "onDateLeft")
+    assert dialog.control("Date").getText() == "2023年9月26日 15:00"
+    _type(dialog, Date="9月31日")  # cannot be read: left as typed, 确定 names it
+    dialog.callHandlerMethod(dialog.dialog, None, "onDateLeft")
+    assert dialog.control("Date").getText() == "9月31日"
+
+
 def test_a_click_under_headless_is_a_cancel(office: Any, writer: Any) -> None:
     state, result = office.dispatch(writer, "sanhui:InsertMinutes")
     assert (state, result) == (1, "已取消，文档未作更改。")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import Any, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from ..dates import DateInputError, format_date, parse_meeting_time
 from ..forms.arguments import check_names
-from ..forms.benchmark_form import BENCHMARK_FIELDS, parse_benchmark, parse_status, parse_task
+from ..forms.benchmark_form import BENCHMARK_FIELDS, SEED_THEME, parse_benchmark, parse_status, parse_task
 from ..forms.fields import bool_value
 from ..i18n import text
 from ..model.benchmark import STATUSES, TASK_HEADER, TaskState, summary
@@ -38,7 +38,7 @@ def insert_benchmark(inv: Invocation) -> str:
     if inv.clicked or bool_value("Interactive", given.get("Interactive", False)):
         from .benchmark_dialog import BenchmarkDialog  # only a click needs the dialog's code
 
-        values = dict(defaults)
+        values: Dict[str, object] = {**defaults, "Theme": SEED_THEME}  # shown: what would be used
         values.update({k: v for k, v in given.items() if k != "Interactive"})
         answer = BenchmarkDialog(inv.ctx, inv.frame, inv.lang, values, today,
                                  lambda v: parse_benchmark(v, today, defaults)).run()

@@ -156,12 +156,23 @@ def countersign(inv: Invocation) -> str:
     finally:
         undo.leaveUndoContext()
         doc.unlockControllers()
-    return text("signed", inv.lang, {"a": signing.signer_a, "b": signing.signer_b, "code": short_code(digest)})
+    message = text("signed", inv.lang, {"a": signing.signer_a, "b": signing.signer_b, "code": short_code(digest)})
+    if inv.clicked:  # the block is often off-screen and the cursor cannot enter it: say it was done
+        message_box(inv.ctx, inv.frame, message, inv.lang, error=False)
+    return message
 
 
 def verify_minutes(inv: Invocation) -> str:
     """intact / changed (what changed) / unsigned, for the minutes at the cursor or every
-    signed minutes in the document."""
+    signed minutes in the document. Scripts get the word first (COMMANDS.md); a person who
+    clicked gets the sentence in a box, without the word meant for scripts."""
+    verdict, message = _verification(inv)
+    if inv.clicked:
+        message_box(inv.ctx, inv.frame, message, inv.lang, error=verdict != "intact")
+    return f"{verdict}：{message}"
+
+
+def _verification(inv: Invocation) -> Tuple[str, str]:
     doc = inv.document
     signed = records(doc)
     view = inv.frame.getController().getViewCursor()
@@ -170,10 +181,10 @@ def verify_minutes(inv: Invocation) -> str:
     except Refusal:
         here = None
     if here is not None and here.token not in signed:
-        return "unsigned：" + text("verify_unsigned", inv.lang)
+        return "unsigned", text("verify_unsigned", inv.lang)
     tokens = [here.token] if here is not None else sorted(signed)
     if not tokens:
-        return "unsigned：" + text("verify_none", inv.lang)
+        return "unsigned", text("verify_none", inv.lang)
     reports, intact = [], True
     for token in tokens:
         digest, reading = signed[token]
@@ -192,7 +203,4 @@ def verify_minutes(inv: Invocation) -> str:
             text("change_unknown", inv.lang)]
         reports.append(text("verify_changed", inv.lang, {"title": normalize(reading.title),
                                                         "what": "；".join(found)}))
-    result = ("intact：" if intact else "changed：") + " ".join(reports)
-    if inv.clicked:  # a person asked: show the answer, not only return it
-        message_box(inv.ctx, inv.frame, result, inv.lang, error=not intact)
-    return result
+    return ("intact" if intact else "changed"), " ".join(reports)

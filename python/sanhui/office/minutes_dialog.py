@@ -32,7 +32,8 @@ class MinutesDialog(FormDialog):
         self.refresh()
 
     def handlers(self) -> Dict[str, Callable[[], None]]:
-        return {"onOk": self.ok, "onAddItem": self.add_item, "onRemoveItem": self.remove_item}
+        return {"onOk": self.ok, "onAddItem": self.add_item, "onRemoveItem": self.remove_item,
+                "onDateLeft": lambda: self.show_time_as_gb("Date", self.today)}
 
     def refresh(self) -> None:
         items = self.control("ItemList")

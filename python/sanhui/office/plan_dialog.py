@@ -8,11 +8,9 @@ with the same input goes on.
 
 from __future__ import annotations
 
-import contextlib
 from datetime import date
 from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 
-from ..dates import DateInputError, parse_meeting_time
 from ..forms.errors import FormError
 from ..forms.plan_form import DETAIL_FIELDS, MEETING_CHOICES, NOTES_CHOICES, PlanRequest, parse_plan, plan_warnings
 from ..i18n import text
@@ -95,9 +93,7 @@ class PlanDialog(FormDialog):
 
     def date_left(self) -> None:
         """Show what was understood, in GB/T 9704 form, as soon as the field is left."""
-        field = self.control("Date").getModel()
-        with contextlib.suppress(DateInputError):  # the message comes with 确定, naming the field
-            field.Text = parse_meeting_time(field.Text, self.today).format() if field.Text.strip() else ""
+        self.show_time_as_gb("Date", self.today)
 
     def run(self) -> Optional[PlanRequest]:
         """Show the dialog modally; the request when confirmed, None when cancelled."""
