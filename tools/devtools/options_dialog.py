@@ -25,8 +25,10 @@ from devtools.xvfb import Xvfb, plain_label, wait_for
 if TYPE_CHECKING:
     from devtools.office import Office
 
-LEAF = ("/org.openoffice.Office.OptionsDialog/Nodes/org.sanhui.writer.PartyMeetings"
-        "/Leaves/org.sanhui.writer.BranchProfile")
+LEAVES = "/org.openoffice.Office.OptionsDialog/Nodes/org.sanhui.writer.PartyMeetings/Leaves/"
+PROFILE_LEAF, ROLL_LEAF, RULES_LEAF = (f"org.sanhui.writer.{name}" for name in
+                                       ("BranchProfile", "MemberRoll", "ScheduleRules"))
+LEAF = LEAVES + PROFILE_LEAF
 FIELD_ROLES = ("TEXT", "SCROLL_PANE")  # a single-line edit, a multi-line one
 CLOSING = ("确定", "取消", "OK", "Cancel")
 CJK_DELAY_MS = 100
@@ -45,13 +47,13 @@ def _state(name: str) -> int:
     return int(uno.getConstantByName(f"com.sun.star.accessibility.AccessibleStateType.{name}"))
 
 
-def page_url(office: Office) -> str:
-    """The page's URL as the Options dialog knows it: the leaf's configured OptionsPage."""
+def page_url(office: Office, leaf: str = PROFILE_LEAF) -> str:
+    """A page's URL as the Options dialog knows it: the leaf's configured OptionsPage."""
     from com.sun.star.beans import PropertyValue
 
     def read() -> str:
         provider = office.create("com.sun.star.configuration.ConfigurationProvider")
-        arg = PropertyValue(Name="nodepath", Value=LEAF)
+        arg = PropertyValue(Name="nodepath", Value=LEAVES + leaf)
         node = provider.createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess", (arg,))
         return str(node.getByName("OptionsPage"))
 
@@ -126,9 +128,9 @@ class OptionsDialog:
             self._thread.start()
             self.window = new_window(self.x, before, "the Options dialog's window", self.timeout)
             self._windows = before | {self.window}
-            fields = wait_for("the page's fields", lambda: self.fields() or None, self.timeout)
+            fields = wait_for("the page's fields", lambda: self.field_names() or None, self.timeout)
             with contextlib.suppress(TimeoutError):
-                self._clicked(FIELD_ROLES, next(iter(fields)), self._has_focus, "the page to take a click", 2)
+                self._clicked(FIELD_ROLES, fields[0], self._has_focus, "the page to take a click", 2)
                 return self
             self._cancel()
         raise TimeoutError(f"the Options dialog took no click in {attempts} openings")
@@ -191,6 +193,11 @@ class OptionsDialog:
         edit = _role("TEXT")
         return self.office.call(lambda: {name: str(c.getText()) for role, name, c in self._controls()
                                          if role == edit and name}, timeout=self.timeout)
+
+    def field_names(self) -> List[str]:
+        """The labels of the page's fields, single- and multi-line, in order."""
+        roles = {_role(role) for role in FIELD_ROLES}
+        return [name for role, name, _ in self._controls() if role in roles and name]
 
     def multi_line_text(self, label: str) -> str:
         """A multi-line field's text. VCL 7.4 gives its text area no accessible text, so read it the
@@ -333,6 +340,35 @@ class OptionsDialog:
 
         return box, wait_for("the message box's text", lambda: self.office.call(text, timeout=self.timeout),
                              self.timeout)
+
+    def open_window(self, button: str, what: str, clicks: int = 3) -> int:
+        """Click a button that opens a window of its own (a file picker); that window. A click can
+        be lost, and the button's tooltip is a new window too, so wait for a window of some size
+        (new_window) and click again when none came."""
+        before = set(self.x.windows())
+        for _ in range(clicks):
+            self.click(("PUSH_BUTTON",), button)
+            with contextlib.suppress(TimeoutError):
+                return new_window(self.x, before, what, 8)
+        raise TimeoutError(f"{what}: not opened after {clicks} clicks on {button!r}")
+
+    def choose_file(self, button: str, path: str, attempts: int = 3) -> None:
+        """Open LibreOffice's own file picker with `button`, type the file's full path into its
+        file name field and press Return, as a person would; wait until the picker is gone. The
+        field has the keyboard when the picker opens."""
+        picker = self.open_window(button, "the file picker")
+        time.sleep(1.0)  # the picker lists its folder first
+        for _ in range(attempts):
+            self.x.focus(picker)
+            time.sleep(0.3)
+            self.x.xdotool("key", "ctrl+a", "BackSpace")
+            self.x.xdotool("type", "--delay", str(ASCII_DELAY_MS), path)
+            time.sleep(0.3)
+            self.x.xdotool("key", "Return")
+            with contextlib.suppress(TimeoutError):
+                wait_for("the file picker to close", lambda: picker not in self.x.windows() or None, 5)
+                return
+        raise TimeoutError(f"the file picker did not take {path!r} in {attempts} attempts")
 
     def close_box(self, box: int) -> None:
         """Return on the box (its only button is OK); wait until it is gone."""
