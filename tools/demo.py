@@ -1,7 +1,14 @@
 """`make demo`: a private headless LibreOffice with the built extension installed runs the
-commands the way a click would, and writes the September 2023 plan (the seed) to out/ as
-.odt, .docx and .pdf — plus a PDF with the 备注 guidance printed in the body, since comments
-do not print.
+commands the way a script would (dispatch URLs with arguments), for a sample branch profile, and
+writes to out/:
+
+  2023-09-sanhui-yike-plan.{odt,docx,pdf}   the September 2023 plan (the seed), and a PDF with
+                                            the 备注 printed in the body (comments do not print)
+  2023-09-general-meeting.{odt,pdf}         a 党员大会's notice, sign-in sheet and record
+  2023-09-joint-minutes.{odt,docx,pdf}      joint minutes, countersigned, then verified
+  2023-09-benchmark-tasks.{odt,pdf}         a benchmarking task list with one task done
+  2024-annual-schedule.{odt,pdf}            the year's schedule, moved off public holidays
+  task-ledger.{odt,pdf}                     the ledger of every item in the files above
 
 Usage: python tools/demo.py [--out out]
 """
@@ -19,9 +26,35 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tools"), str(ROOT / "python")]
 
 from devtools.office import Office  # noqa: E402
+from devtools.prompts import fill_prompts  # noqa: E402
+from sanhui.model.profile import BranchProfile, Member, PartyGroup  # noqa: E402
+from sanhui.office.settings import save_profile  # noqa: E402
 
 STEM = "2023-09-sanhui-yike-plan"
 FORMATS = (("odt", "writer8"), ("docx", "MS Word 2007 XML"), ("pdf", "writer_pdf_Export"))
+ODT_PDF = (FORMATS[0], FORMATS[2])
+
+_NAMES = ("王明", "李强", "张三", "李四", "王五", "赵六", "孙七", "周八", "吴九", "郑十", "陈一", "刘二",
+          "杨三", "黄四", "何五", "高六", "林七", "罗八", "梁九", "宋十", "唐一", "许二", "韩三", "冯四")
+PROFILE = BranchProfile(
+    branch="机关第一党支部", secretary="王明", organizer="李强", place="三楼党员活动室",
+    groups=(PartyGroup("第一党小组", "张三"), PartyGroup("第二党小组", "李四")),
+    members=tuple(Member(name, "第一党小组" if number % 2 else "第二党小组", probationary=number >= 22,
+                         committee=number < 5) for number, name in enumerate(_NAMES)),
+)
+MEETING = {"Meeting": "general", "Date": "2023-09-25 15:00", "Place": "三楼党员活动室"}
+MINUTES = {
+    "BranchB": "生产一线党支部", "SecretaryB": "李强", "SecretaryA": "王明", "Theme": "科技创新",
+    "Date": "2023-09-26 15:00", "Place": "三楼会议室", "Present": "王明、李强、张三、李四",
+    "Leave": "王五（出差）", "Attending": "社区党委组织委员",
+    "Items": (("建立联合攻关小组", "张三", "2023-10-31"), ("共享培训资源", "李四", "2023-11-30")),
+}
+BENCHMARK = {
+    "Benchmark": "某供电公司先进党支部", "Date": "2023-09-28 09:00", "Place": "标杆单位党员活动室",
+    "HostB": "标杆单位书记赵刚", "Teams": "运维组、营销组", "Checklist": ("班组建设", "安全管理"),
+    "Items": (("班组建设", "积分制管理", "无量化考核", "引入积分制", "张三", "2023-10-31"),
+              ("安全管理", "双人复核", "复核流于形式", "建立复核台账", "李四", "2023-11-30")),
+}
 
 
 def write_plan(office: Office, out: Path, stem: str, args: Dict[str, Any],
@@ -38,13 +71,107 @@ def write_plan(office: Office, out: Path, stem: str, args: Dict[str, Any],
         office.close(doc)
 
 
+def _run(office: Office, doc: Any, url: str, args: Dict[str, Any]) -> str:
+    state, result = office.dispatch(doc, url, args)
+    if state != 1:
+        raise SystemExit(f"{url} failed: {result}")
+    print(f"  {url}: {result}")
+    return result
+
+
+def _to_end(doc: Any) -> None:
+    """The view cursor to the end, on a line of its own: the next command goes after what is there."""
+    view = doc.getCurrentController().getViewCursor()
+    view.gotoEnd(False)
+    doc.getText().insertControlCharacter(view, 0, False)  # PARAGRAPH_BREAK
+
+
+def write_document(office: Office, out: Path, stem: str, steps: List[Any], formats: Any = ODT_PDF) -> List[Path]:
+    """A new document; each step is (url, arguments) dispatched where the cursor is, or a callable
+    given the document (what a person does between commands); then saved in ``formats``."""
+    doc = office.new_writer()
+    try:
+        for step in steps:
+            if callable(step):
+                office.call(step, doc)
+            else:
+                _run(office, doc, *step)
+        return [office.store(doc, out / f"{stem}.{ext}", name) for ext, name in formats]
+    finally:
+        office.close(doc)
+
+
 def make_demo(office: Office, out: Path) -> List[Path]:
     """The demo's documents, written with an office that has the extension installed."""
     out.mkdir(parents=True, exist_ok=True)
+    office.call(save_profile, office.ctx, PROFILE)
     written = write_plan(office, out, STEM, {"Month": "2023-09"})
     written += write_plan(office, out, STEM + "-notes-in-body", {"Month": "2023-09", "Notes": "body"},
                           (("pdf", "writer_pdf_Export"),))
+    written += write_document(office, out, "2023-09-general-meeting", [
+        ("sanhui:InsertNotice", dict(MEETING, Topic="学习贯彻党的二十大精神，讨论发展党员")),
+        _to_end,
+        ("sanhui:InsertSignIn", {"Meeting": "general", "Date": MEETING["Date"]}),
+        _to_end,
+        ("sanhui:InsertRecord", dict(MEETING, Expected="22", Present="20", Absent="王五（出差）；赵六（病假）")),
+    ])
+    written += write_document(office, out, "2023-09-joint-minutes", [
+        ("sanhui:InsertMinutes", MINUTES),
+        fill_prompts,  # the secretary types the discussion over the <prompts>
+        _cursor_into_items,
+        ("sanhui:Countersign", {"SignerA": "王明", "SignerB": "李强", "DateA": "2023-09-26", "DateB": "2023-09-26"}),
+        ("sanhui:VerifyMinutes", {}),
+    ], FORMATS)
+    written += write_document(office, out, "2023-09-benchmark-tasks", [
+        ("sanhui:InsertBenchmark", BENCHMARK),
+        _cursor_into_first_task,
+        ("sanhui:SetTaskStatus", {"Status": "已完成"}),
+        ("sanhui:UpdateTaskSummary", {}),
+    ])
+    written += write_document(office, out, "2024-annual-schedule", [("sanhui:InsertAnnualPlan", {"Year": "2024"})])
+    written += write_ledger(office, out)
     return written
+
+
+def _cursor_into_items(doc: Any) -> None:
+    """Commands on minutes look for them at the cursor: into the first agreed item."""
+    tables = doc.getTextTables()
+    name = next(n for n in tables.getElementNames() if n.startswith("联建事项"))
+    doc.getCurrentController().getViewCursor().gotoRange(tables.getByName(name).getCellByName("B2").getStart(), False)
+
+
+def _cursor_into_first_task(doc: Any) -> None:
+    table = doc.getTextTables().getByIndex(doc.getTextTables().getCount() - 1)
+    doc.getCurrentController().getViewCursor().gotoRange(table.getCellByName("B2").getStart(), False)
+
+
+def write_ledger(office: Office, out: Path) -> List[Path]:
+    """sanhui:TaskLedger over out/ opens the ledger as a new document; saved as task-ledger."""
+    doc = office.new_writer()
+    try:
+        _run(office, doc, "sanhui:TaskLedger", {"Source": out.resolve().as_uri()})
+        ledger = next(d for d in _components(office) if office.call(_is_ledger, d))
+        try:
+            return [office.store(ledger, out / f"task-ledger.{ext}", name) for ext, name in ODT_PDF]
+        finally:
+            office.close(ledger)
+    finally:
+        office.close(doc)
+
+
+def _is_ledger(doc: Any) -> bool:
+    return bool(doc.supportsService("com.sun.star.text.TextDocument") and doc.getTextTables().hasByName("任务台账"))
+
+
+def _components(office: Office) -> List[Any]:
+    def read() -> List[Any]:
+        found = []
+        components = office.desktop.getComponents().createEnumeration()
+        while components.hasMoreElements():
+            found.append(components.nextElement())
+        return found
+
+    return office.call(read)  # type: ignore[no-any-return]
 
 
 def main() -> int:
@@ -56,7 +183,7 @@ def main() -> int:
         with Office(profile / "profile") as office:
             print("LibreOffice started; installing build/sanhui.oxt")
             office.install_extension(ROOT / "build" / "sanhui.oxt")
-            print("sanhui:InsertPlan Month=2023-09:")
+            print("the commands, dispatched as a script would:")
             for path in make_demo(office, args.out):
                 print(f"  wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}"
                       f" ({path.stat().st_size // 1024} KiB)")

@@ -23,7 +23,7 @@ from .content.pack import PackError, load_pack
 from .content.plan_builder import build_plan
 from .forms.errors import FormError
 from .forms.plan_form import parse_plan
-from .model.ledger import LedgerItem, sorted_items
+from .model.ledger import LedgerItem, merge_copies, sorted_items
 from .odf.ledger_reader import scan
 from .odf.ledger_writer import render_ledger
 from .odf.plan_writer import RenderOptions
@@ -88,7 +88,7 @@ def run_ledger(args: argparse.Namespace) -> int:
             print(problems[-1], file=sys.stderr)
         else:
             items.extend(found)
-    items = sorted_items(items)
+    items = sorted_items(merge_copies(items))
     if args.format == "odt":
         if args.output is None:
             print("--format odt needs -o FILE", file=sys.stderr)

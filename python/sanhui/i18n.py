@@ -516,6 +516,7 @@ FIELD_LABELS.update({
     "Folder": {"zh": "文件夹", "en": "Folder"},
 })
 MESSAGES.update({
+    "field_tasks": {"zh": "对标提高任务（Items）", "en": "Tasks (Items)"},  # the task list's Items
     "folder_missing": {"zh": "请填写{field}，或选择“当前文档”。",
                        "en": "Fill in the {field}, or choose “This document”."},
     "review_dialog_title": {"zh": "插入上月学习贯彻落实情况检查", "en": "Insert Last Month's Check"},

@@ -50,13 +50,15 @@ def test_ledger_of_this_document(office: Any, writer: Any) -> None:
 def test_ledger_of_a_folder_reports_bad_files(office: Any, writer: Any, tmp_path: Path) -> None:
     office.dispatch(writer, "sanhui:InsertMinutes", MINUTES)
     office.store(writer, tmp_path / "纪要.docx", "MS Word 2007 XML")
+    office.store(writer, tmp_path / "纪要.odt", "writer8")  # the same minutes twice: counted once
     (tmp_path / "坏文件.odt").write_bytes(b"not a document")
     url = uno.systemPathToFileUrl(str(tmp_path))
     state, result = office.dispatch(writer, "sanhui:TaskLedger", {"Source": url})
     assert state == SUCCESS and "共 2 项" in result and "1 个文件无法读取" in result
     ledger = _ledger_doc(office, set())
     try:
-        assert {r[3] for r in _rows(ledger)[1:]} == {"建立联合攻关小组", "共享培训资源"}
+        assert {(r[3], r[1]) for r in _rows(ledger)[1:]} == {("建立联合攻关小组", "纪要.docx、纪要.odt"),
+                                                            ("共享培训资源", "纪要.docx、纪要.odt")}
     finally:
         office.close(ledger)
 

@@ -161,3 +161,21 @@ def test_a_part_holding_the_private_use_marks_is_read_by_the_tree_walk(tmp_path:
                     + _cells(_p("1"), _p("a\ue001b\ue002c"), _p("张三"), _p("2023年10月31日"), "") + "</table:table>")
     [item] = read_items(_zip(tmp_path / "pua.odt", "content.xml", data), TODAY)
     assert (item.item, item.owner) == ("a\ue001b\ue002c", "张三")
+
+
+def test_copies_of_one_document_count_once_and_edited_copies_both_stay(tmp_path: Path) -> None:
+    from sanhui.model.ledger import merge_copies, sorted_items
+
+    rows = (("建立联合攻关小组", "张三", "2023-10-31"), ("共享培训资源", "李四", "2023-12-31"))
+    _minutes(tmp_path / "纪要.odt", rows)
+    (tmp_path / "纪要.docx").write_bytes(b"")  # replaced below by the same items read from a .docx
+    odt_items = read_items(tmp_path / "纪要.odt", TODAY)
+    docx_items = [i.__class__(**{**i.__dict__, "source": "纪要.docx"}) for i in odt_items]
+    edited = _minutes(tmp_path / "纪要-改.odt", (("建立联合攻关小组", "王五", "2023-10-31"),))
+    merged = sorted_items(merge_copies(docx_items + odt_items + read_items(edited, TODAY)))
+    assert [(i.item, i.owner, i.source) for i in merged] == [
+        ("建立联合攻关小组", "王五", "纪要-改.odt"),
+        ("建立联合攻关小组", "张三", "纪要.docx、纪要.odt"),
+        ("共享培训资源", "李四", "纪要.docx、纪要.odt"),
+    ]
+    assert merge_copies(odt_items + odt_items) == odt_items  # one file read twice is not two copies

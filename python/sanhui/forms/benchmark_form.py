@@ -20,6 +20,7 @@ BENCHMARK_FIELDS = ("Benchmark", "Theme", "Date", "Place", "HostA", "HostB", "Te
                     "Interactive")
 TASK_FIELDS = ("Item", "Practice", "Gap", "Measure", "Owner", "Deadline")
 STATUS_FIELDS = ("Status",)
+TASKS = Localized("field_tasks")  # Items here are tasks, not the minutes' 会议议定事项: named so
 SEED_THEME = "对标“老大哥”，争当“排头兵”"
 STATUS_CHOICES: Tuple[Tuple[str, str], ...] = tuple(
     zip(("not-started", "in-progress", "done", "closed"), STATUSES))
@@ -53,9 +54,9 @@ def task_rows(raw: object, today: date) -> Tuple[Tuple[BenchmarkTask, ...], Tupl
     if isinstance(raw, str):
         raw = pasted_rows(raw)
     if not isinstance(raw, (tuple, list)) or not all(isinstance(r, (tuple, list)) for r in raw):
-        raise FormError("Items", "wrong_type", expected=Localized("type_rows"), value=str(raw)[:40])
+        raise FormError("Items", "wrong_type", expected=Localized("type_rows"), value=str(raw)[:40], label=TASKS)
     if len(raw) > MAX_ITEMS:
-        raise FormError("Items", "too_many_items", count=len(raw), limit=MAX_ITEMS)
+        raise FormError("Items", "too_many_items", count=len(raw), limit=MAX_ITEMS, label=TASKS)
     tasks, warnings = [], []
     for number, row in enumerate(raw, start=1):
         cells = [text_value("Items", c, limit=2000) for c in row]
@@ -63,7 +64,8 @@ def task_rows(raw: object, today: date) -> Tuple[Tuple[BenchmarkTask, ...], Tupl
             continue
         task, passed = _task(cells, today, number, "Items")
         if passed:
-            warnings.append(FormError("Items", "item_deadline_passed", row=number, deadline=task.deadline))
+            warnings.append(FormError("Items", "item_deadline_passed", row=number, deadline=task.deadline,
+                                      label=TASKS))
         tasks.append(task)
     return tuple(tasks), tuple(warnings)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Dict
+from typing import Dict, Optional
 
 from ..i18n import field_label, text
 
@@ -10,11 +10,15 @@ from ..i18n import field_label, text
 class FormError(ValueError):
     """Input that cannot be used: ``key`` is an i18n message, ``field`` the argument's name."""
 
-    def __init__(self, field: str, key: str, **params: object) -> None:
+    def __init__(self, field: str, key: str, label: Optional[Localized] = None, **params: object) -> None:
+        """``label`` names the field where its usual label would mislead (a task list's Items
+        are tasks, not the minutes' 会议议定事项)."""
         super().__init__(f"{field}: {key} {params}")
         self.field = field
         self.key = key
         self.params: Dict[str, object] = dict(params)
+        if label is not None:
+            self.params["field"] = label
 
     def message(self, lang: str) -> str:
         """The sentence a branch secretary reads, naming the field in their language."""

@@ -3,14 +3,15 @@ check of 布置 → 落实 → 检查 has something to check against."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
-from typing import Iterable, List, Optional
+from typing import Dict, Iterable, List, Optional, Tuple
 
 from .benchmark import DONE
 
 KIND_MINUTES = "会议纪要"
 KIND_BENCHMARK = "对标任务"
+COPY_SEPARATOR = "、"  # between the file names of copies of one document
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,28 @@ class LedgerItem:
         if self.deadline is None or self.done() or self.deadline >= today:
             return 0
         return (today - self.deadline).days
+
+
+def merge_copies(items: Iterable[LedgerItem]) -> List[LedgerItem]:
+    """One item for each item read identically from copies of one document — 纪要.odt and the
+    纪要.docx saved from it for another branch — with both file names as its source; items that
+    differ (someone edited one copy) all stay. Order is kept."""
+    kept: Dict[Tuple[str, ...], int] = {}
+    out: List[LedgerItem] = []
+    for item in items:
+        key = (_stem(item.source), item.kind, item.number, item.item, item.owner, item.deadline_text, item.status)
+        if key in kept:
+            first = out[kept[key]]
+            if item.source not in first.source.split(COPY_SEPARATOR):
+                out[kept[key]] = replace(first, source=first.source + COPY_SEPARATOR + item.source)
+            continue
+        kept[key] = len(out)
+        out.append(item)
+    return out
+
+
+def _stem(source: str) -> str:
+    return source.rsplit(".", 1)[0] if source.lower().endswith((".odt", ".docx")) else source
 
 
 def sorted_items(items: Iterable[LedgerItem]) -> List[LedgerItem]:

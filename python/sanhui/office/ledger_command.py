@@ -19,7 +19,7 @@ from ..forms.arguments import check_names
 from ..forms.errors import FormError
 from ..forms.fields import bool_value, month_value, text_value
 from ..i18n import text
-from ..model.ledger import LedgerItem, sorted_items
+from ..model.ledger import LedgerItem, merge_copies, sorted_items
 from ..odf.annual_writer import render_annual
 from ..odf.ledger_reader import documents, read_items, read_one
 from ..odf.ledger_writer import render_ledger
@@ -96,7 +96,8 @@ def task_ledger(inv: Invocation) -> str:
             return text("cancelled_reading", inv.lang)
         items, problems = read
         scope = str(folder)
-    data = render_ledger(sorted_items(items), today, scope, problems)
+    items = sorted_items(merge_copies(items))
+    data = render_ledger(items, today, scope, problems)
     _open_new(inv, data)
     late = sum(1 for i in items if i.days_overdue(today))
     message = text("ledger_done", inv.lang, {"count": len(items), "late": late})
@@ -167,7 +168,7 @@ def insert_review(inv: Invocation) -> str:
         if read is None:
             return text("cancelled_reading", inv.lang)
         items = read[0]
-    due = sorted_items(due_for_review(items, month))
+    due = sorted_items(due_for_review(merge_copies(items), month))
     token = uuid.uuid4().hex[:10]
     insert_fragment(inv, doc, lambda _whole: render_review(due, month, today, token),
                     text("undo_insert_review", inv.lang))
