@@ -313,6 +313,18 @@ def test_the_page_in_other_ui_languages(tmp_path: Path, locale: str, label: str,
         page.enter(MemberCount="x")
         page.event("ok")
         assert page.status()[0] == message
+        roll = Page(other, doc, ROLL_XDL, ("Roll",))  # the other pages speak the same language
+        assert roll.shown("lblRoll") == "Member roll" and roll.shown("Import") == "Import from sheet…"
+        roll.event("initialize")
+        roll.enter(Roll="张三\n张三")
+        roll.event("ok")
+        assert roll.status()[0].startswith("Member roll (Roll): “张三” appears twice (lines 1 and 2).")
+        rules = Page(other, doc, RULES_XDL, RULE_NAMES)
+        assert rules.shown("lblGeneralRule") == "General meeting"
+        rules.event("initialize")
+        rules.enter(GroupRule="x")
+        rules.event("ok")
+        assert rules.status()[0].startswith("Party group rule (GroupRule) “x” cannot be read.")
 
 
 # --- the member roll page (党员名册) ---------------------------------------------------------------

@@ -12,11 +12,16 @@ from typing import Dict, List, Optional, Sequence
 from xml.sax.saxutils import escape
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sanhui.forms.errors import FormError
 from sanhui.forms.roster_form import (
+    FULL_WORDS,
     MAX_ROLL,
+    PROBATIONARY_WORDS,
     format_roll,
+    is_committee_word,
     parse_roll,
     roll_counts,
     roll_summary,
@@ -420,3 +425,58 @@ def test_an_imported_roll_is_what_the_page_then_reads() -> None:
 def test_utf8_bom_is_not_part_of_the_first_header() -> None:
     data = codecs.BOM_UTF8 + "姓名,党小组\n张三,第一党小组\n".encode()
     assert read_roster(data).members == (Member("张三", "第一党小组"),)
+
+
+# --- properties ---------------------------------------------------------------------------------
+
+_WORD = st.text(alphabet=st.sampled_from("张王李赵钱孙第一二党小组退休机关 ·AbcJohn"), min_size=1, max_size=12).map(
+    lambda s: " ".join(s.split())).filter(
+    lambda s: bool(s) and s not in PROBATIONARY_WORDS | FULL_WORDS and not is_committee_word(s))
+_MEMBER = st.builds(Member, _WORD, st.one_of(st.just(""), _WORD), st.booleans(), st.booleans())
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_MEMBER, max_size=12, unique_by=lambda m: m.name))
+def test_any_roll_reads_back_as_it_is_shown(members: List[Member]) -> None:
+    assert parse_roll(format_roll(members)) == tuple(members)
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=200))
+def test_any_typed_text_is_a_roll_or_refused_naming_the_field(typed: str) -> None:
+    try:
+        members = parse_roll(typed)
+    except FormError as exc:
+        assert exc.field == "Roll"
+        assert "党员名册（Roll）" in exc.message("zh") and "Member roll" in exc.message("en")
+    else:
+        assert parse_roll(format_roll(members)) == members
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.binary(max_size=600), st.binary(max_size=600).map(lambda b: b"PK\x03\x04" + b),
+                 st.integers(0, 3000).flatmap(lambda cut: st.just(_GOOD_XLSX[:cut] + _GOOD_XLSX[cut + 7:]))))
+def test_any_bytes_are_a_roll_or_refused_naming_the_sheet(data: bytes) -> None:
+    """Untrusted input: whatever the file holds, the reader answers with a roll or a FormError."""
+    try:
+        imported = read_roster(data, "x")
+    except FormError as exc:
+        assert exc.field == "RosterFile"
+        exc.message("zh"), exc.message("en")
+    else:
+        assert imported.members
+
+
+_GOOD_XLSX = xlsx(SHEET)
+
+
+def test_a_damaged_deflate_stream_is_a_broken_file() -> None:
+    data = bytearray(xlsx(SHEET))
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        info = archive.getinfo("xl/worksheets/sheet1.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for offset in range(start + 2, start + 12):
+        data[offset] ^= 0x5A
+    with pytest.raises(FormError) as caught:
+        read_roster(bytes(data), "broken.xlsx")
+    assert caught.value.key == "import_broken"

@@ -100,8 +100,11 @@ def format_member(member: Member) -> str:
     words = [member.name] + ([member.group] if member.group else [])
     words += [PROBATIONARY] if member.probationary else []
     words += [COMMITTEE] if member.committee else []
-    # a blank inside a name or a group would split it: then the words are separated by commas
-    return ("，" if any(" " in w for w in words) else " ").join(words)
+    if not any(" " in w for w in words):
+        return " ".join(words)
+    # a blank inside a name or a group would split it: then commas separate the words (a name alone
+    # gets one after it, so that the line has a comma and its blank is kept)
+    return "，".join(words) + ("，" if len(words) == 1 else "")
 
 
 def roll_counts(members: Sequence[Member]) -> Dict[str, int]:

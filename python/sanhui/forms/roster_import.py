@@ -19,7 +19,9 @@ import codecs
 import csv
 import io
 import re
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Sequence, Set, Tuple
 from xml.parsers import expat
@@ -135,8 +137,11 @@ def xlsx_rows(data: bytes, file: str = "") -> Rows:
             sheet = _first_sheet(archive, names, file)
             strings = _shared_strings(archive, file) if "xl/sharedStrings.xml" in names else []
             return _sheet_rows(_part(archive, sheet, file), strings, file)
-    except (zipfile.BadZipFile, KeyError, EOFError, NotImplementedError, RuntimeError) as exc:
-        raise FormError(FIELD, "import_broken", file=file, detail=str(exc)[:80]) from None
+    except FormError:
+        raise
+    except (zipfile.BadZipFile, zlib.error, struct.error, KeyError, EOFError, NotImplementedError, RuntimeError,
+            ValueError, OSError) as exc:  # whatever a damaged zip raises (a bad CRC, a cut stream …)
+        raise FormError(FIELD, "import_broken", file=file, detail=str(exc)[:80] or type(exc).__name__) from None
 
 
 def _part(archive: zipfile.ZipFile, name: str, file: str) -> bytes:
