@@ -78,6 +78,9 @@ def test_interactive_dispatch_under_headless_is_a_cancel_and_changes_nothing(off
     state, result = office.dispatch(writer, "sanhui:InsertPlan", {"Interactive": True, "Meeting": "group"})
     assert (state, result) == (1, "已取消，文档未作更改。")
     assert [p.text for p in paragraphs(writer)] == [""]
+    state, result = office.dispatch(writer, "sanhui:InsertPlan", {"Interactive": True, "Month": "2023-13"})
+    assert state == 0 and "月份（Month）" in result  # named, not shown in the dialog as something else
+    assert [p.text for p in paragraphs(writer)] == [""]
 
 
 def test_read_only_is_said_before_the_dialog(office: Any, writer: Any, tmp_path: Any) -> None:

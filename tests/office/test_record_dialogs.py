@@ -321,3 +321,7 @@ def test_a_click_or_interactive_under_headless_is_a_cancel(office: Any, writer: 
     assert _texts(writer) == [""]
     state, result = office.dispatch(writer, url, {"Interactive": "也许"})
     assert state == 0 and "交互方式（Interactive）" in result
+    # a value that cannot be shown in the dialog is named, as without it
+    state, result = office.dispatch(writer, url, {"Interactive": True, "Meeting": "年会"})
+    assert state == 0 and "会议类型（Meeting）" in result and "年会" in result
+    assert _texts(writer) == [""]

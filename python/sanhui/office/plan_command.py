@@ -34,6 +34,7 @@ def insert_plan(inv: Invocation) -> str:
     today = date.today()
     user_args = {k: v for k, v in check_names(inv.args, FIELDS).items() if k != "Interactive"}
     if inv.clicked or bool_value("Interactive", inv.args.get("Interactive", False)):
+        parse_plan(user_args, today, defaults, profile.has_committee())  # a bad argument is named, not shown
         values = dict(defaults)
         values["Month"] = Month(today.year, today.month).format()  # shown as people write it: 2023年9月
         values.update(user_args)

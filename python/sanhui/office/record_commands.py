@@ -73,6 +73,7 @@ def insert_notice(inv: Invocation) -> str:
     if _interactive(inv, given):
         from .notice_dialog import NoticeDialog  # only a click needs the dialog's code
 
+        parse_notice(_user_values(given), today, defaults)  # a bad argument is named, not shown
         values = dict(defaults)
         values.update(_user_values(given))
         answer = NoticeDialog(inv.ctx, inv.frame, inv.lang, values, today).run()
@@ -103,6 +104,7 @@ def insert_sign_in(inv: Invocation) -> str:
     if _interactive(inv, given):
         from .sign_in_dialog import SignInDialog  # only a click needs the dialog's code
 
+        parse_sign_in(_user_values(given), today, profile.members)  # a bad argument is named, not shown
         answer = SignInDialog(inv.ctx, inv.frame, inv.lang, _user_values(given), today, profile.members,
                               [g.name for g in profile.groups]).run()
         if answer is None:
@@ -209,6 +211,7 @@ def insert_record(inv: Invocation) -> str:
     if _interactive(inv, given):
         from .record_dialog import RecordDialog  # only a click needs the dialog's code
 
+        parse_record(_user_values(given), today, defaults, part.meeting)  # a bad argument is named
         values = dict(defaults)
         values["Meeting"] = (part.meeting or Meeting.GENERAL).value  # the plan's meeting is preselected
         values.update(_user_values(given))
