@@ -140,3 +140,33 @@ def test_a_bad_rule_is_refused_naming_its_field(
         options.wait_closed()
     assert _profile(gui_office).rules == (("GeneralRule", "每季度首月15日"),)
     assert _profile(gui_office).branch == "机关第一党支部"
+
+
+def test_an_ods_chosen_in_the_file_picker_is_read_through_libreoffice(
+    gui_office: Office, xvfb: Xvfb, writer: Any, saved: BranchProfile, tmp_path: Path
+) -> None:
+    """An .ods is opened by LibreOffice itself, hidden, while the Options dialog is up."""
+    from devtools.office import props
+
+    sheet = tmp_path / "roster.ods"
+    doc = gui_office.call(lambda: gui_office.desktop.loadComponentFromURL(
+        "private:factory/scalc", "_blank", 0, props(Hidden=True)))
+    try:
+        def fill() -> None:
+            cells = doc.getSheets().getByIndex(0)
+            for r, row in enumerate([["姓名", "党小组", "身份", "职务"], ["周八", "第一党小组", "预备党员", ""],
+                                     ["吴九", "", "正式党员", "组织委员"]]):
+                for c, value in enumerate(row):
+                    cells.getCellByPosition(c, r).setString(value)
+
+        gui_office.call(fill)
+        gui_office.store(doc, sheet, "calc8")
+    finally:
+        gui_office.close(doc)
+    with options_dialog(gui_office, xvfb, writer, tmp_path, ROLL_LEAF) as options:
+        options.choose_file("从表格导入…", str(sheet))
+        wait_for("the import's message", lambda: options.status().startswith("已从“roster.ods”读入 2 人") or None, 20)
+        options.press("确定")
+        options.wait_closed()
+    assert _profile(gui_office).members == (Member("周八", "第一党小组", probationary=True),
+                                            Member("吴九", committee=True))
