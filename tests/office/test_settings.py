@@ -565,3 +565,14 @@ def test_a_bad_rule_is_refused_naming_its_field(rules_page: Page) -> None:
     assert office.call(load_profile, office.ctx).rules == (("LectureRule", "每季度末月最后一个星期五"),)
     rules_page.event("back")
     assert rules_page.fields()["LectureRule"] == "每月第八个星期五"
+
+
+def test_the_saved_rules_make_the_years_schedule(rules_page: Page, office: Office, writer: Any) -> None:
+    rules_page.event("initialize")
+    rules_page.enter(GeneralRule="每季度首月15日")
+    rules_page.event("ok")
+    state, result = office.dispatch(writer, "sanhui:InsertAnnualPlan", {"Year": 2025})
+    assert state == 1, result
+    rows = [tuple(str(c) for c in r) for r in writer.getTextTables().getByName("2025年三会一课安排").getDataArray()]
+    assert rows[0][2] == "党员大会"
+    assert [r[2] for r in rows[1:5]] == ["1月15日（星期三）", "", "", "4月15日（星期二）"]
