@@ -12,15 +12,14 @@ selection), filled over the bridge as another program would fill it.
 
 from __future__ import annotations
 
-import contextlib
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
 import pytest
 
-from devtools.xvfb import DialogDriver, MenuDriver, wait_for
-from tests.office.docs import paragraphs
+from devtools.xvfb import DialogDriver, wait_for
+from tests.gui.window import log_lines, logged, menu_dialog, paragraph_texts
 
 if TYPE_CHECKING:
     from devtools.office import Office
@@ -46,14 +45,6 @@ ROWS = [
     ("2", "安全管理", "双人复核", "复核流于形式", "建立复核台账", "李四", "2030年11月30日", "未启动"),
 ]
 LISTED = ["1. 班组建设｜张三｜2030年10月31日", "2. 安全管理｜李四｜2030年11月30日"]
-
-
-def _frame(office: Office, doc: Any) -> Any:
-    return office.call(lambda: doc.getCurrentController().getFrame(), timeout=30)
-
-
-def _texts(office: Office, doc: Any) -> List[str]:
-    return [p.text for p in office.call(lambda: paragraphs(doc), timeout=30)]
 
 
 def _tables(office: Office, doc: Any) -> int:
@@ -86,48 +77,9 @@ def _statuses(office: Office, doc: Any) -> List[Tuple[str, Tuple[str, ...]]]:
     return office.call(read, timeout=30)
 
 
-def _log_lines(office: Office) -> List[str]:
-    log = office.profile_dir / "user" / "sanhui" / "sanhui.log"
-    return log.read_text(encoding="utf-8").splitlines() if log.is_file() else []
-
-
-def _logged(office: Office, since: int, what: str, timeout: float = 10) -> str:
-    """The first log line after line `since` that says `what`, once it is written (bounded): a
-    command logs after it returns, a moment after its dialog closed or its change is seen."""
-    return wait_for(f"{what!r} in the log", lambda: next((line for line in _log_lines(office)[since:] if what in line),
-                                                         None), timeout)
-
-
-def _screen(xvfb: Xvfb, folder: Path, name: str) -> str:
-    try:
-        return f" (screen: {xvfb.screenshot(folder / name)})"
-    except Exception as exc:
-        return f" (no screenshot: {exc})"
-
-
-@contextlib.contextmanager
-def shown_on_failure(xvfb: Xvfb, folder: Path, name: str) -> Iterator[None]:
-    """A failure inside carries a screenshot of the display at that moment."""
-    try:
-        yield
-    except Exception as exc:
-        raise AssertionError(f"{exc}{_screen(xvfb, folder, name)}") from exc
-
-
-@contextlib.contextmanager
-def benchmark_dialog(office: Office, xvfb: Xvfb, doc: Any, tmp_path: Path) -> Iterator[DialogDriver]:
-    """Choose 三会一课 › 插入对标提高任务清单 with real keys and yield the dialog that opens; it is
-    cancelled on the way out if still open, and a failure carries a screenshot."""
-    driver = MenuDriver(xvfb, office, _frame(office, doc))
-    try:
-        with shown_on_failure(xvfb, tmp_path, "menu.png"):
-            before = xvfb.windows()
-            driver.choose(MENU, ITEM)
-            dialog = DialogDriver.opened(xvfb, office, TITLE, before)
-        with dialog, shown_on_failure(xvfb, tmp_path, "dialog.png"):
-            yield dialog
-    finally:
-        driver.close_menus()
+def benchmark_dialog(office: Office, xvfb: Xvfb, doc: Any, tmp_path: Path) -> Any:
+    """三会一课 › 插入对标提高任务清单 chosen with real keys: the dialog (see window.menu_dialog)."""
+    return menu_dialog(office, xvfb, doc, tmp_path, ITEM, TITLE)
 
 
 def _listed(dialog: DialogDriver, count: int) -> List[str]:
@@ -158,7 +110,7 @@ def test_the_menu_opens_the_benchmark_dialog(gui_office: Office, xvfb: Xvfb, wri
         assert dialog.fields()["对标主题"] == "对标“老大哥”，争当“排头兵”"  # the seed's theme, shown as used
         assert dialog.list_entries(TASKS) == []
         assert dialog.status() == ""
-        assert _texts(gui_office, writer) == [""]
+        assert paragraph_texts(gui_office, writer) == [""]
         dialog.key("Escape")
         dialog.wait_closed()
     assert opened < 10
@@ -168,7 +120,7 @@ def test_rows_pasted_from_a_spreadsheet_become_tasks_not_started(
     gui_office: Office, xvfb: Xvfb, writer: Any, tmp_path: Path
 ) -> None:
     timings: Dict[str, float] = {}
-    since = len(_log_lines(gui_office))
+    since = len(log_lines(gui_office))
     with benchmark_dialog(gui_office, xvfb, writer, tmp_path) as dialog:
         started = time.monotonic()
         dialog.type_into("标杆单位", "某供电公司先进党支部")
@@ -180,10 +132,10 @@ def test_rows_pasted_from_a_spreadsheet_become_tasks_not_started(
         assert dialog.status() == ""
         timings["confirmed to inserted"] = _confirmed(dialog, gui_office, writer)
 
-    assert "标杆单位：某供电公司先进党支部" in _texts(gui_office, writer)
+    assert "标杆单位：某供电公司先进党支部" in paragraph_texts(gui_office, writer)
     assert _task_rows(gui_office, writer) == [HEADER, *ROWS]
     assert _statuses(gui_office, writer) == [("未启动", STATUSES), ("未启动", STATUSES)]  # chosen from a list
-    assert "（标杆单位：某供电公司先进党支部，2 项任务）" in _logged(gui_office, since, "InsertBenchmark ok")
+    assert "（标杆单位：某供电公司先进党支部，2 项任务）" in logged(gui_office, since, "InsertBenchmark ok")
     assert timings["confirmed to inserted"] < 10, timings
 
 
@@ -228,7 +180,7 @@ def test_a_bad_line_is_named_nothing_is_kept_and_a_row_can_be_removed(
 def test_cancel_leaves_the_document_unchanged(
     gui_office: Office, xvfb: Xvfb, writer: Any, tmp_path: Path, how: str
 ) -> None:
-    since = len(_log_lines(gui_office))
+    since = len(log_lines(gui_office))
     with benchmark_dialog(gui_office, xvfb, writer, tmp_path) as dialog:
         dialog.paste_into(PASTE, COPIED)
         dialog.click("按行添加")
@@ -238,6 +190,6 @@ def test_cancel_leaves_the_document_unchanged(
         else:
             dialog.click("取消")
         dialog.wait_closed()
-    assert "已取消，文档未作更改。" in _logged(gui_office, since, "InsertBenchmark ok in")  # the command is over …
-    assert _texts(gui_office, writer) == [""]  # … and did nothing
+    assert "已取消，文档未作更改。" in logged(gui_office, since, "InsertBenchmark ok in")  # the command is over …
+    assert paragraph_texts(gui_office, writer) == [""]  # … and did nothing
     assert _tables(gui_office, writer) == 0

@@ -5,14 +5,14 @@ dialog's logic through its controls.)"""
 
 from __future__ import annotations
 
-import contextlib
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, List
 
 import pytest
 
-from devtools.xvfb import DialogDriver, MenuDriver, wait_for
+from devtools.xvfb import DialogDriver, wait_for
+from tests.gui.window import documents, log_lines, menu_dialog, screen
 from tests.unit.test_ledger import _minutes
 
 if TYPE_CHECKING:
@@ -28,53 +28,15 @@ PROGRESS = "正在汇总事项"
 FOLDER = "文件夹"
 
 
-def _frame(office: Office, doc: Any) -> Any:
-    return office.call(lambda: doc.getCurrentController().getFrame(), timeout=30)
-
-
-def _documents(office: Office) -> List[Any]:
-    def read() -> List[Any]:
-        found = []
-        components = office.desktop.getComponents().createEnumeration()
-        while components.hasMoreElements():
-            found.append(components.nextElement())
-        return found
-
-    return office.call(read, timeout=60)  # type: ignore[no-any-return]
-
-
 def _ledgers(office: Office) -> List[Any]:
-    return [d for d in _documents(office) if office.call(
+    return [d for d in documents(office) if office.call(
         lambda d=d: d.supportsService("com.sun.star.text.TextDocument") and d.getTextTables().hasByName("任务台账"),
         timeout=60)]
 
 
-def _log_lines(office: Office) -> List[str]:
-    log = office.profile_dir / "user" / "sanhui" / "sanhui.log"
-    return log.read_text(encoding="utf-8").splitlines() if log.is_file() else []
-
-
-def _screen(xvfb: Xvfb, folder: Path, name: str) -> str:
-    try:
-        return f" (screen: {xvfb.screenshot(folder / name)})"
-    except Exception as exc:
-        return f" (no screenshot: {exc})"
-
-
-@contextlib.contextmanager
-def ledger_dialog(office: Office, xvfb: Xvfb, doc: Any, tmp_path: Path) -> Iterator[DialogDriver]:
-    """三会一课 › 生成任务台账 chosen with real keys; the dialog that opens (Escape on the way out
-    if it is still open; a failure carries a screenshot)."""
-    driver = MenuDriver(xvfb, office, _frame(office, doc))
-    try:
-        before = xvfb.windows()
-        driver.choose(MENU, ITEM)
-        with DialogDriver.opened(xvfb, office, TITLE, before) as dialog:
-            yield dialog
-    except Exception as exc:
-        raise AssertionError(f"{exc}{_screen(xvfb, tmp_path, 'ledger.png')}") from exc
-    finally:
-        driver.close_menus()
+def ledger_dialog(office: Office, xvfb: Xvfb, doc: Any, tmp_path: Path) -> Any:
+    """三会一课 › 生成任务台账 chosen with real keys: the dialog (see window.menu_dialog)."""
+    return menu_dialog(office, xvfb, doc, tmp_path, ITEM, TITLE)
 
 
 @pytest.fixture
@@ -113,8 +75,8 @@ def test_cancel_in_the_progress_window_stops_reading_and_opens_nothing(
     data = first.read_bytes()
     for number in range(1, 400):
         (folder / f"纪要{number:03d}.odt").write_bytes(data)
-    documents = len(_documents(gui_office))
-    since = len(_log_lines(gui_office))
+    open_before = len(documents(gui_office))
+    since = len(log_lines(gui_office))
     with ledger_dialog(gui_office, xvfb, writer, tmp_path) as dialog:
         dialog.type_into(FOLDER, str(folder))
         before = xvfb.windows()
@@ -129,10 +91,10 @@ def test_cancel_in_the_progress_window_stops_reading_and_opens_nothing(
         wait_for("the progress window to close", lambda: window not in xvfb.windows() or None, 15)
         stopped = time.monotonic() - clicked
     except Exception as exc:
-        raise AssertionError(f"{exc}{_screen(xvfb, tmp_path, 'progress.png')}") from exc
+        raise AssertionError(f"{exc}{screen(xvfb, tmp_path, 'progress.png')}") from exc
     line = wait_for("the cancel in the log", lambda: next(
-        (entry for entry in _log_lines(gui_office)[since:] if "cancelled after" in entry), None), 15)
+        (entry for entry in log_lines(gui_office)[since:] if "cancelled after" in entry), None), 15)
     done = int(line.split("cancelled after ")[1].split(" of ")[0])
     assert 0 < done < 400, line  # stopped part-way, not after reading everything
     assert stopped < 10
-    assert len(_documents(gui_office)) == documents and not _ledgers(gui_office)
+    assert len(documents(gui_office)) == open_before and not _ledgers(gui_office)

@@ -14,17 +14,16 @@ its 书记 prefilled): a test types every value it checks.
 
 from __future__ import annotations
 
-import contextlib
 import re
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
 import pytest
 
 from devtools.prompts import fill_prompts
 from devtools.xvfb import DialogDriver, MenuDriver, MessageBoxDriver, wait_for
-from tests.office.docs import paragraphs
+from tests.gui.window import frame, log_lines, logged, menu_dialog, paragraph_texts, shown_on_failure
 
 if TYPE_CHECKING:
     from devtools.office import Office
@@ -56,13 +55,6 @@ CODE = re.compile(r"[0-9A-F]{4}(?:-[0-9A-F]{4}){3}")
 
 # -- the document, over the bridge ----------------------------------------------------------------
 
-def _frame(office: Office, doc: Any) -> Any:
-    return office.call(lambda: doc.getCurrentController().getFrame(), timeout=30)
-
-
-def _texts(office: Office, doc: Any) -> List[str]:
-    return [p.text for p in office.call(lambda: paragraphs(doc), timeout=30)]
-
 
 def _tables(office: Office, doc: Any) -> int:
     return office.call(lambda: doc.getTextTables().getCount(), timeout=30)
@@ -80,51 +72,12 @@ def _table_rows(office: Office, doc: Any, prefix: str) -> List[Tuple[str, ...]]:
     return office.call(read, timeout=30)
 
 
-def _log_lines(office: Office) -> List[str]:
-    log = office.profile_dir / "user" / "sanhui" / "sanhui.log"
-    return log.read_text(encoding="utf-8").splitlines() if log.is_file() else []
-
-
-def _logged(office: Office, since: int, what: str, timeout: float = 10) -> str:
-    """The first log line after line `since` that says `what`, once it is written (bounded): a
-    command logs after it returns, a moment after its dialog closed or its change is seen."""
-    return wait_for(f"{what!r} in the log", lambda: next((line for line in _log_lines(office)[since:] if what in line),
-                                                         None), timeout)
-
-
 # -- the dialog, in its real window ---------------------------------------------------------------
 
-def _screen(xvfb: Xvfb, folder: Path, name: str) -> str:
-    """Save the display for a failure message (best effort)."""
-    try:
-        return f" (screen: {xvfb.screenshot(folder / name)})"
-    except Exception as exc:
-        return f" (no screenshot: {exc})"
 
-
-@contextlib.contextmanager
-def shown_on_failure(xvfb: Xvfb, folder: Path, name: str) -> Iterator[None]:
-    """A failure inside carries a screenshot of the display at that moment."""
-    try:
-        yield
-    except Exception as exc:
-        raise AssertionError(f"{exc}{_screen(xvfb, folder, name)}") from exc
-
-
-@contextlib.contextmanager
-def minutes_dialog(office: Office, xvfb: Xvfb, doc: Any, tmp_path: Path) -> Iterator[DialogDriver]:
-    """Choose 三会一课 › 插入联建会议纪要 with real keys and yield the dialog that opens; it is
-    cancelled on the way out if still open, and a failure carries a screenshot."""
-    driver = MenuDriver(xvfb, office, _frame(office, doc))
-    try:
-        with shown_on_failure(xvfb, tmp_path, "menu.png"):
-            before = xvfb.windows()
-            driver.choose(MENU, INSERT)
-            dialog = DialogDriver.opened(xvfb, office, TITLE, before)
-        with dialog, shown_on_failure(xvfb, tmp_path, "dialog.png"):  # the screen while the dialog is up
-            yield dialog
-    finally:
-        driver.close_menus()
+def minutes_dialog(office: Office, xvfb: Xvfb, doc: Any, tmp_path: Path) -> Any:
+    """三会一课 › 插入联建会议纪要 chosen with real keys: the dialog (see window.menu_dialog)."""
+    return menu_dialog(office, xvfb, doc, tmp_path, INSERT, TITLE)
 
 
 def _type_meeting(dialog: DialogDriver, secretary_b: str = "李强") -> None:
@@ -175,7 +128,7 @@ def test_the_menu_opens_the_minutes_dialog(gui_office: Office, xvfb: Xvfb, write
             "事项", "责任人", "时限"]
         assert dialog.list_entries(ITEMS) == []
         assert dialog.status() == ""
-        assert _texts(gui_office, writer) == [""]  # nothing is inserted while the dialog is open
+        assert paragraph_texts(gui_office, writer) == [""]  # nothing is inserted while the dialog is open
         dialog.key("Escape")
         dialog.wait_closed()
     assert opened < 10
@@ -185,7 +138,7 @@ def test_typed_meeting_and_items_go_into_the_minutes(
     gui_office: Office, xvfb: Xvfb, writer: Any, tmp_path: Path
 ) -> None:
     timings: Dict[str, float] = {}
-    since = len(_log_lines(gui_office))
+    since = len(log_lines(gui_office))
     with minutes_dialog(gui_office, xvfb, writer, tmp_path) as dialog:
         started = time.monotonic()
         _type_meeting(dialog)
@@ -224,7 +177,7 @@ def test_typed_meeting_and_items_go_into_the_minutes(
         wait_for("the minutes in the document", lambda: _table_rows(gui_office, writer, "联建会签") or None, 20)
         timings["confirmed to inserted"] = time.monotonic() - confirmed
 
-    texts = _texts(gui_office, writer)
+    texts = paragraph_texts(gui_office, writer)
     assert texts[0] == MINUTES_TITLE
     assert texts[1:4] == ["时间：2023年9月25日 15:00", "地点：三楼会议室",
                           "主持：机关第一党支部书记王明、生产一线党支部书记李强"]
@@ -235,7 +188,7 @@ def test_typed_meeting_and_items_go_into_the_minutes(
         ("2", "共享培训资源", "李四", "2030年11月30日", ""),
     ]
     assert _table_rows(gui_office, writer, "联建会签")[0] == SIGN_HEADER
-    assert "（2 项议定事项）" in _logged(gui_office, since, "InsertMinutes ok")
+    assert "（2 项议定事项）" in logged(gui_office, since, "InsertMinutes ok")
     assert timings["confirmed to inserted"] < 10, timings
 
 
@@ -243,7 +196,7 @@ def test_typed_meeting_and_items_go_into_the_minutes(
 def test_cancel_leaves_the_document_unchanged(
     gui_office: Office, xvfb: Xvfb, writer: Any, tmp_path: Path, how: str
 ) -> None:
-    since = len(_log_lines(gui_office))
+    since = len(log_lines(gui_office))
     with minutes_dialog(gui_office, xvfb, writer, tmp_path) as dialog:
         dialog.type_into("联建支部", "生产一线党支部")  # something typed and added, then thrown away
         _add_item(dialog, "共享培训资源", "李四", "2030-11-30")
@@ -253,8 +206,8 @@ def test_cancel_leaves_the_document_unchanged(
         else:
             dialog.click("取消")
         dialog.wait_closed()
-    assert "已取消，文档未作更改。" in _logged(gui_office, since, "InsertMinutes ok in")  # the command is over …
-    assert _texts(gui_office, writer) == [""]  # … and did nothing
+    assert "已取消，文档未作更改。" in logged(gui_office, since, "InsertMinutes ok in")  # the command is over …
+    assert paragraph_texts(gui_office, writer) == [""]  # … and did nothing
     assert _tables(gui_office, writer) == 0
 
 
@@ -269,13 +222,13 @@ def test_the_same_secretary_on_both_sides_keeps_the_dialog_open_with_the_message
         assert f"{dialog.status_color():06X}" == f"{RED:06X}"
         assert dialog.is_open()
         assert _is_second_secretary_focused(dialog)  # the message takes the user to the field at fault
-        assert _texts(gui_office, writer) == [""]
+        assert paragraph_texts(gui_office, writer) == [""]
 
         dialog.type_into("书记", "李强", occurrence=2)
         dialog.key("Return")
         dialog.wait_closed()
     wait_for("the minutes in the document", lambda: _tables(gui_office, writer) > 0 or None, 20)
-    assert _texts(gui_office, writer)[3] == "主持：机关第一党支部书记王明、生产一线党支部书记李强"
+    assert paragraph_texts(gui_office, writer)[3] == "主持：机关第一党支部书记王明、生产一线党支部书记李强"
 
 
 # -- countersigning and verifying from the menu ---------------------------------------------------
@@ -314,12 +267,12 @@ def test_countersign_and_verify_from_the_menu(gui_office: Office, xvfb: Xvfb, wr
     _insert_minutes(gui_office, writer)
     _fill_prompts(gui_office, writer)
     _cursor_into_items(gui_office, writer)
-    driver = MenuDriver(xvfb, gui_office, _frame(gui_office, writer))
+    driver = MenuDriver(xvfb, gui_office, frame(gui_office, writer))
     timings: Dict[str, float] = {}
     try:
         with shown_on_failure(xvfb, tmp_path, "countersign.png"):
             started = time.monotonic()
-            since = len(_log_lines(gui_office))
+            since = len(log_lines(gui_office))
             with _choose_for_box(driver, xvfb, gui_office, COUNTERSIGN) as box:
                 # the block is often off-screen and protected: a box says it was signed
                 timings["countersign"] = time.monotonic() - started
@@ -328,20 +281,20 @@ def test_countersign_and_verify_from_the_menu(gui_office: Office, xvfb: Xvfb, wr
                 assert box.buttons() == ["确定"]
                 box.key("Return")
                 box.wait_closed()
-            signed = _logged(gui_office, since, "Countersign ok", 15)
+            signed = logged(gui_office, since, "Countersign ok", 15)
             assert shown in signed
             sign = _table_rows(gui_office, writer, "联建会签")
             assert sign[0] == SIGN_HEADER
             assert sign[2] == ("姓名：王明", "姓名：李强")
             assert sign[3][0].startswith("日期：") and sign[3][1].startswith("日期：")
-            code_line = _texts(gui_office, writer)[-1]
+            code_line = paragraph_texts(gui_office, writer)[-1]
             assert CODE.fullmatch(code_line.replace("会签校验码：", "")), code_line
             code = code_line.replace("会签校验码：", "")
             assert gui_office.call(lambda: writer.getTextSections().getByIndex(0).IsProtected, timeout=30)
             assert f"已会签：王明、李强。会签校验码 {code}。" in signed
 
             started = time.monotonic()
-            since = len(_log_lines(gui_office))
+            since = len(log_lines(gui_office))
             with _choose_for_box(driver, xvfb, gui_office, VERIFY) as box:
                 timings["verify box"] = time.monotonic() - started
                 assert box.title == "三会一课"
@@ -351,7 +304,7 @@ def test_countersign_and_verify_from_the_menu(gui_office: Office, xvfb: Xvfb, wr
                 assert box.buttons() == ["确定"]
                 box.key("Return")
                 box.wait_closed()
-            assert f"intact：{message}" in _logged(gui_office, since, "VerifyMinutes ok")  # scripts get the word
+            assert f"intact：{message}" in logged(gui_office, since, "VerifyMinutes ok")  # scripts get the word
 
             # someone lifts the protection by hand and changes an owner: 核验会签 names it
             def tamper() -> None:
@@ -377,8 +330,8 @@ def test_countersign_with_prompts_left_says_why_in_a_message_box(
 ) -> None:
     _insert_minutes(gui_office, writer)  # the <prompts> are not filled in
     _cursor_into_items(gui_office, writer)
-    since = len(_log_lines(gui_office))
-    driver = MenuDriver(xvfb, gui_office, _frame(gui_office, writer))
+    since = len(log_lines(gui_office))
+    driver = MenuDriver(xvfb, gui_office, frame(gui_office, writer))
     try:
         with shown_on_failure(xvfb, tmp_path, "refused.png"), \
                 _choose_for_box(driver, xvfb, gui_office, COUNTERSIGN) as box:
@@ -388,6 +341,6 @@ def test_countersign_with_prompts_left_says_why_in_a_message_box(
             box.wait_closed()
     finally:
         driver.close_menus()
-    assert "提示文字" in _logged(gui_office, since, "Countersign refused")
+    assert "提示文字" in logged(gui_office, since, "Countersign refused")
     assert _table_rows(gui_office, writer, "联建会签")[2] == ("姓名：", "姓名：")
     assert not gui_office.call(lambda: writer.getTextSections().getByIndex(0).IsProtected, timeout=30)

@@ -11,7 +11,6 @@ put an empty one back afterwards.
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Tuple
 
@@ -20,7 +19,8 @@ import pytest
 from devtools.xvfb import DialogDriver, MenuDriver, wait_for
 from sanhui.model.profile import BranchProfile, Member, PartyGroup
 from sanhui.office.settings import save_profile
-from tests.office.docs import paragraphs, put_cursor
+from tests.gui.window import frame, log_lines, logged, menu_dialog, paragraph_texts, shown_on_failure
+from tests.office.docs import put_cursor
 
 if TYPE_CHECKING:
     from devtools.office import Office
@@ -41,13 +41,6 @@ NAMES = "参会人员"  # the sign-in dialog's multi-line list of names
 
 # -- the document and the log, over the bridge -------------------------------------------------------
 
-def _frame(office: Office, doc: Any) -> Any:
-    return office.call(lambda: doc.getCurrentController().getFrame(), timeout=30)
-
-
-def _texts(office: Office, doc: Any) -> List[str]:
-    return [p.text for p in office.call(lambda: paragraphs(doc), timeout=30)]
-
 
 def _tables(office: Office, doc: Any) -> Dict[str, List[Tuple[str, ...]]]:
     """Every table by name, as rows of cell texts."""
@@ -58,17 +51,6 @@ def _tables(office: Office, doc: Any) -> Dict[str, List[Tuple[str, ...]]]:
                 for name in tables.getElementNames()}
 
     return office.call(read, timeout=30)
-
-
-def _log_lines(office: Office) -> List[str]:
-    log = office.profile_dir / "user" / "sanhui" / "sanhui.log"
-    return log.read_text(encoding="utf-8").splitlines() if log.is_file() else []
-
-
-def _logged(office: Office, since: int, what: str, timeout: float = 10) -> str:
-    """The first log line after line `since` that says `what`, once written (bounded)."""
-    return wait_for(f"{what!r} in the log", lambda: next((line for line in _log_lines(office)[since:] if what in line),
-                                                         None), timeout)
 
 
 @pytest.fixture
@@ -90,36 +72,10 @@ def no_profile(gui_office: Office) -> Iterator[None]:
 
 # -- the dialogs, in their real windows -------------------------------------------------------------
 
-def _screen(xvfb: Xvfb, folder: Path, name: str) -> str:
-    try:
-        return f" (screen: {xvfb.screenshot(folder / name)})"
-    except Exception as exc:
-        return f" (no screenshot: {exc})"
 
-
-@contextlib.contextmanager
-def shown_on_failure(xvfb: Xvfb, folder: Path, name: str) -> Iterator[None]:
-    """A failure inside carries a screenshot of the display at that moment."""
-    try:
-        yield
-    except Exception as exc:
-        raise AssertionError(f"{exc}{_screen(xvfb, folder, name)}") from exc
-
-
-@contextlib.contextmanager
-def opened(office: Office, xvfb: Xvfb, doc: Any, tmp_path: Path, item: str) -> Iterator[DialogDriver]:
-    """Choose 三会一课 › `item` with real keys and yield the dialog titled `item`; it is cancelled on
-    the way out if still open, and a failure carries a screenshot."""
-    driver = MenuDriver(xvfb, office, _frame(office, doc))
-    try:
-        with shown_on_failure(xvfb, tmp_path, "menu.png"):
-            before = xvfb.windows()
-            driver.choose(MENU, item)
-            dialog = DialogDriver.opened(xvfb, office, item, before)
-        with dialog, shown_on_failure(xvfb, tmp_path, "dialog.png"):
-            yield dialog
-    finally:
-        driver.close_menus()
+def opened(office: Office, xvfb: Xvfb, doc: Any, tmp_path: Path, item: str) -> Any:
+    """三会一课 › `item` chosen with real keys: the dialog titled as the item (window.menu_dialog)."""
+    return menu_dialog(office, xvfb, doc, tmp_path, item)
 
 
 def _message(dialog: DialogDriver) -> str:
@@ -138,7 +94,7 @@ def _status_with(dialog: DialogDriver, part: str) -> Optional[str]:
 
 def _texts_with(office: Office, doc: Any, part: str) -> Optional[List[str]]:
     """The document's paragraphs once one of them ends with `part`."""
-    texts = _texts(office, doc)
+    texts = paragraph_texts(office, doc)
     return texts if any(t.endswith(part) for t in texts) else None
 
 
@@ -156,7 +112,7 @@ def _choose_meeting(dialog: DialogDriver, key: str, times: int, label: str) -> N
 def test_notice_typed_in_chinese_goes_into_the_document(
     gui_office: Office, xvfb: Xvfb, writer: Any, tmp_path: Path, no_profile: None
 ) -> None:
-    since = len(_log_lines(gui_office))
+    since = len(log_lines(gui_office))
     with opened(gui_office, xvfb, writer, tmp_path, NOTICE) as dialog:
         assert dialog.labels() == ["会议类型", "会议时间", "地点", "会议主题", "主送", "发文单位", "有关要求", ""]
         fields = dialog.fields()
@@ -175,7 +131,7 @@ def test_notice_typed_in_chinese_goes_into_the_document(
                          "定于2023年9月25日 15:00在三楼会议室召开党员大会，现将有关事项通知如下。"]
     assert "一、会议主题：学习贯彻有关精神" in texts and any("佩戴党员徽章、确缴党费" in t for t in texts)
     assert texts[-2] == "中共机关第一支部委员会"
-    assert "已插入党员大会通知。" in _logged(gui_office, since, "InsertNotice ok")
+    assert "已插入党员大会通知。" in logged(gui_office, since, "InsertNotice ok")
 
 
 def test_notice_with_a_bad_time_stays_open_naming_it(
@@ -188,17 +144,17 @@ def test_notice_with_a_bad_time_stays_open_naming_it(
         assert "会议时间" in message and "2023-02-30" in message, message
         assert f"{dialog.status_color():06X}" == f"{RED:06X}"
         assert dialog.is_open() and dialog.focused() == "会议时间"
-        assert _texts(gui_office, writer) == [""]
+        assert paragraph_texts(gui_office, writer) == [""]
         dialog.key("Escape")
         dialog.wait_closed()
-    assert _texts(gui_office, writer) == [""]
+    assert paragraph_texts(gui_office, writer) == [""]
 
 
 @pytest.mark.parametrize("how", ["Escape", "取消"])
 def test_notice_cancelled_changes_nothing(
     gui_office: Office, xvfb: Xvfb, writer: Any, tmp_path: Path, how: str
 ) -> None:
-    since = len(_log_lines(gui_office))
+    since = len(log_lines(gui_office))
     with opened(gui_office, xvfb, writer, tmp_path, NOTICE) as dialog:
         dialog.type_into("会议主题", "学习")
         if how == "Escape":
@@ -206,8 +162,8 @@ def test_notice_cancelled_changes_nothing(
         else:
             dialog.click("取消")
         dialog.wait_closed()
-    assert CANCELLED in _logged(gui_office, since, "InsertNotice ok")
-    assert _texts(gui_office, writer) == [""]
+    assert CANCELLED in logged(gui_office, since, "InsertNotice ok")
+    assert paragraph_texts(gui_office, writer) == [""]
 
 
 # -- the sign-in sheet ----------------------------------------------------------------------------------
@@ -232,7 +188,8 @@ def test_sign_in_shows_the_roll_and_follows_the_meeting(
     assert rows[0] == ("序号", "姓名", "签到", "备注（请假原因）")
     assert [r[:2] for r in rows[1:3]] == [("1", "张三"), ("2", "王五（预备党员）")]
     assert [r[0] for r in rows[3:]] == ["列席"] * 3
-    assert _texts(gui_office, writer)[:2] == ["机关第一党支部第一党小组党小组会签到表", "会议时间：2023年9月28日 14:30"]
+    assert paragraph_texts(gui_office, writer)[:2] == ["机关第一党支部第一党小组党小组会签到表",
+                                                       "会议时间：2023年9月28日 14:30"]
 
 
 def test_sign_in_without_a_roll_says_how_and_takes_typed_names(
@@ -246,7 +203,7 @@ def test_sign_in_without_a_roll_says_how_and_takes_typed_names(
         dialog.click("确定")
         message = _message(dialog)
         assert "会议时间" in message and "下午3点" in message, message
-        assert dialog.is_open() and _texts(gui_office, writer) == [""]
+        assert dialog.is_open() and paragraph_texts(gui_office, writer) == [""]
         dialog.type_into("会议时间", "2023年9月25日 15:00")
         dialog.click("确定")
         dialog.wait_closed()
@@ -264,7 +221,7 @@ def _plan_with_details(office: Office, doc: Any) -> None:
         "Place": "五楼报告厅", "Host": "王明", "Recorder": "李强", "Expected": 30, "Present": 28,
         "Absent": "张三（出差）；李四（病假）", "Topic": "学习贯彻有关精神"})
     assert state == 1, result
-    texts = _texts(office, doc)
+    texts = paragraph_texts(office, doc)
     office.call(put_cursor, doc, texts.index("党员行动"), 0, timeout=30)
 
 
@@ -306,7 +263,7 @@ def test_record_quorum_is_warned_once_and_a_bad_time_named(
         dialog.key("Return")
         warning = wait_for("the quorum warning", lambda: _status_with(dialog, "第十一条"), 10)
         assert "请再次点击“确定”" in warning, warning
-        assert dialog.is_open() and _texts(gui_office, writer) == [""]
+        assert dialog.is_open() and paragraph_texts(gui_office, writer) == [""]
         dialog.key("Return")  # the second Return goes on
         dialog.wait_closed()
     texts = wait_for("the record", lambda: _texts_with(gui_office, writer, "党员大会会议记录"), 20)
@@ -314,13 +271,13 @@ def test_record_quorum_is_warned_once_and_a_bad_time_named(
 
 
 def test_record_cancelled_changes_nothing(gui_office: Office, xvfb: Xvfb, writer: Any, tmp_path: Path) -> None:
-    since = len(_log_lines(gui_office))
+    since = len(log_lines(gui_office))
     with opened(gui_office, xvfb, writer, tmp_path, RECORD) as dialog:
         dialog.type_into("应到人数", "30")
         dialog.click("取消")
         dialog.wait_closed()
-    assert CANCELLED in _logged(gui_office, since, "InsertRecord ok")
-    assert _texts(gui_office, writer) == [""] and _tables(gui_office, writer) == {}
+    assert CANCELLED in logged(gui_office, since, "InsertRecord ok")
+    assert paragraph_texts(gui_office, writer) == [""] and _tables(gui_office, writer) == {}
 
 
 def test_english_ui_shows_the_english_sign_in_dialog(
@@ -329,7 +286,7 @@ def test_english_ui_shows_the_english_sign_in_dialog(
     gui_office_en.call(save_profile, gui_office_en.ctx, BranchProfile(), timeout=30)
     doc = gui_office_en.new_writer()
     try:
-        driver = MenuDriver(xvfb, gui_office_en, _frame(gui_office_en, doc))
+        driver = MenuDriver(xvfb, gui_office_en, frame(gui_office_en, doc))
         try:
             before = xvfb.windows()
             driver.choose("Party Meetings", "Insert Sign-in Sheet")
@@ -343,6 +300,6 @@ def test_english_ui_shows_the_english_sign_in_dialog(
                 dialog.wait_closed()
         finally:
             driver.close_menus()
-        assert _texts(gui_office_en, doc) == [""]
+        assert paragraph_texts(gui_office_en, doc) == [""]
     finally:
         gui_office_en.close(doc)

@@ -1,0 +1,87 @@
+"""What the real-window tests share: reading the document and the extension's log over the
+bridge (bounded), the menu item → dialog step, and a screenshot attached to any failure."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterator, List, Optional
+
+from devtools.xvfb import DialogDriver, MenuDriver, wait_for
+from tests.office.docs import paragraphs
+
+if TYPE_CHECKING:
+    from devtools.office import Office
+    from devtools.xvfb import Xvfb
+
+MENU = "三会一课"
+
+
+def frame(office: Office, doc: Any) -> Any:
+    return office.call(lambda: doc.getCurrentController().getFrame(), timeout=30)
+
+
+def paragraph_texts(office: Office, doc: Any) -> List[str]:
+    """The document's paragraphs' texts, in order."""
+    return [p.text for p in office.call(lambda: paragraphs(doc), timeout=30)]
+
+
+def documents(office: Office) -> List[Any]:
+    """Every document the office has open."""
+    def read() -> List[Any]:
+        found = []
+        components = office.desktop.getComponents().createEnumeration()
+        while components.hasMoreElements():
+            found.append(components.nextElement())
+        return found
+
+    return office.call(read, timeout=60)  # type: ignore[no-any-return]
+
+
+def log_lines(office: Office) -> List[str]:
+    log = office.profile_dir / "user" / "sanhui" / "sanhui.log"
+    return log.read_text(encoding="utf-8").splitlines() if log.is_file() else []
+
+
+def logged(office: Office, since: int, what: str, timeout: float = 10) -> str:
+    """The first log line after line `since` that says `what`, once it is written (bounded): a
+    command logs after it returns, a moment after its dialog closed or its change is seen."""
+    def found() -> Optional[str]:
+        return next((line for line in log_lines(office)[since:] if what in line), None)
+
+    return wait_for(f"{what!r} in the log", found, timeout)
+
+
+def screen(xvfb: Xvfb, folder: Path, name: str) -> str:
+    """Save the display for a failure message (best effort)."""
+    try:
+        return f" (screen: {xvfb.screenshot(folder / name)})"
+    except Exception as exc:
+        return f" (no screenshot: {exc})"
+
+
+@contextlib.contextmanager
+def shown_on_failure(xvfb: Xvfb, folder: Path, name: str) -> Iterator[None]:
+    """A failure inside carries a screenshot of the display at that moment."""
+    try:
+        yield
+    except Exception as exc:
+        raise AssertionError(f"{exc}{screen(xvfb, folder, name)}") from exc
+
+
+@contextlib.contextmanager
+def menu_dialog(office: Office, xvfb: Xvfb, doc: Any, tmp_path: Path, item: str,
+                title: Optional[str] = None) -> Iterator[DialogDriver]:
+    """Choose 三会一课 › `item` with real keys and yield the dialog that opens (titled `title`,
+    by default as the item); it is cancelled on the way out if still open, and a failure carries
+    a screenshot."""
+    driver = MenuDriver(xvfb, office, frame(office, doc))
+    try:
+        with shown_on_failure(xvfb, tmp_path, "menu.png"):
+            before = xvfb.windows()
+            driver.choose(MENU, item)
+            dialog = DialogDriver.opened(xvfb, office, title or item, before)
+        with dialog, shown_on_failure(xvfb, tmp_path, "dialog.png"):  # the screen while the dialog is up
+            yield dialog
+    finally:
+        driver.close_menus()
