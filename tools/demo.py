@@ -150,7 +150,7 @@ def write_ledger(office: Office, out: Path) -> List[Path]:
     doc = office.new_writer()
     try:
         _run(office, doc, "sanhui:TaskLedger", {"Source": out.resolve().as_uri()})
-        ledger = next(d for d in _components(office) if office.call(_is_ledger, d))
+        ledger = next(d for d in office.documents() if office.call(_is_ledger, d))
         try:
             return [office.store(ledger, out / f"task-ledger.{ext}", name) for ext, name in ODT_PDF]
         finally:
@@ -161,17 +161,6 @@ def write_ledger(office: Office, out: Path) -> List[Path]:
 
 def _is_ledger(doc: Any) -> bool:
     return bool(doc.supportsService("com.sun.star.text.TextDocument") and doc.getTextTables().hasByName("任务台账"))
-
-
-def _components(office: Office) -> List[Any]:
-    def read() -> List[Any]:
-        found = []
-        components = office.desktop.getComponents().createEnumeration()
-        while components.hasMoreElements():
-            found.append(components.nextElement())
-        return found
-
-    return office.call(read)  # type: ignore[no-any-return]
 
 
 def main() -> int:

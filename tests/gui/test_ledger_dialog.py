@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Iterator, List
 import pytest
 
 from devtools.xvfb import DialogDriver, wait_for
-from tests.gui.window import documents, log_lines, menu_dialog, screen
+from tests.gui.window import log_lines, menu_dialog, screen
 from tests.unit.test_ledger import _minutes
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ FOLDER = "文件夹"
 
 
 def _ledgers(office: Office) -> List[Any]:
-    return [d for d in documents(office) if office.call(
+    return [d for d in office.documents() if office.call(
         lambda d=d: d.supportsService("com.sun.star.text.TextDocument") and d.getTextTables().hasByName("任务台账"),
         timeout=60)]
 
@@ -75,7 +75,7 @@ def test_cancel_in_the_progress_window_stops_reading_and_opens_nothing(
     data = first.read_bytes()
     for number in range(1, 400):
         (folder / f"纪要{number:03d}.odt").write_bytes(data)
-    open_before = len(documents(gui_office))
+    open_before = len(gui_office.documents())
     since = len(log_lines(gui_office))
     with ledger_dialog(gui_office, xvfb, writer, tmp_path) as dialog:
         dialog.type_into(FOLDER, str(folder))
@@ -97,4 +97,4 @@ def test_cancel_in_the_progress_window_stops_reading_and_opens_nothing(
     done = int(line.split("cancelled after ")[1].split(" of ")[0])
     assert 0 < done < 400, line  # stopped part-way, not after reading everything
     assert stopped < 10
-    assert len(documents(gui_office)) == open_before and not _ledgers(gui_office)
+    assert len(gui_office.documents()) == open_before and not _ledgers(gui_office)

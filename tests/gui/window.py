@@ -26,18 +26,6 @@ def paragraph_texts(office: Office, doc: Any) -> List[str]:
     return [p.text for p in office.call(lambda: paragraphs(doc), timeout=30)]
 
 
-def documents(office: Office) -> List[Any]:
-    """Every document the office has open."""
-    def read() -> List[Any]:
-        found = []
-        components = office.desktop.getComponents().createEnumeration()
-        while components.hasMoreElements():
-            found.append(components.nextElement())
-        return found
-
-    return office.call(read, timeout=60)  # type: ignore[no-any-return]
-
-
 def log_lines(office: Office) -> List[str]:
     log = office.profile_dir / "user" / "sanhui" / "sanhui.log"
     return log.read_text(encoding="utf-8").splitlines() if log.is_file() else []

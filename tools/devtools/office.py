@@ -291,6 +291,17 @@ class Office:
         self.call(storeToURL, timeout=timeout)
         return path
 
+    def documents(self, timeout: float = 60.0) -> List[Any]:
+        """Every document the office has open (the desktop's components)."""
+        def read() -> List[Any]:
+            found = []
+            components = self.desktop.getComponents().createEnumeration()
+            while components.hasMoreElements():
+                found.append(components.nextElement())
+            return found
+
+        return self.call(read, timeout=timeout)
+
     def close(self, doc: Any, timeout: float = 30.0) -> None:
         """Close without saving; a document that is already gone (or an office already stopped) is fine."""
         if self._proc is None:

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import contextlib
 from datetime import date
-from typing import Any, Callable, Dict, Tuple
+from typing import Any, Callable, Dict, Mapping, Optional, Sequence, Tuple
 
 import unohelper
 from com.sun.star.awt import XDialogEventHandler
 
 from ..dates import DateInputError, parse_meeting_time
+from ..forms.errors import FormError
+from ..i18n import text
 
 EXTENSION_ID = "org.sanhui.writer"
 MESSAGE_RED = 0xC9211E
@@ -39,6 +41,7 @@ class FormDialog(unohelper.Base, XDialogEventHandler):
         # Red like LibreOffice's own warnings; set here because the XDL's textcolor is not applied
         # to a label whose text is set later (7.4).
         self.control("Status").getModel().TextColor = MESSAGE_RED
+        self.warned: Optional[Dict[str, object]] = None  # the values whose warnings were shown
 
     def handlers(self) -> Dict[str, Callable[[], None]]:
         """Event name (as in the XDL) → method; subclasses name theirs."""
@@ -52,6 +55,22 @@ class FormDialog(unohelper.Base, XDialogEventHandler):
         self.control("Status").getModel().Label = message
         if field and self.dialog.getControl(field) is not None:
             self.control(field).setFocus()
+
+    def refuse(self, error: FormError) -> None:
+        """Input that cannot be used: say so, naming the field; warnings start over."""
+        self.warned = None
+        self.show_message(error.message(self.lang), error.field)
+
+    def warn_once(self, values: Mapping[str, object], warnings: Sequence[FormError]) -> bool:
+        """Show the warnings (a 党员大会 without a quorum …) the first time these values are
+        confirmed and keep the dialog open (True); a second OK on the same values goes on."""
+        if not warnings or self.warned == dict(values):
+            return False
+        self.warned = dict(values)
+        lines = [w.message(self.lang) for w in warnings]
+        self.show_message(text("warning_prefix", self.lang) + " ".join(lines) + " " + text("confirm_again", self.lang),
+                          warnings[0].field)
+        return True
 
     def close(self) -> None:
         self.dialog.endDialog(1)

@@ -9,11 +9,10 @@ with the same input goes on.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
+from typing import Any, Callable, Dict, Mapping, Optional, Tuple
 
 from ..forms.errors import FormError
 from ..forms.plan_form import DETAIL_FIELDS, MEETING_CHOICES, NOTES_CHOICES, PlanRequest, parse_plan, plan_warnings
-from ..i18n import text
 from .form_dialog import FormDialog
 
 TEXT_FIELDS = ("Month", "Branch", *DETAIL_FIELDS)
@@ -32,7 +31,6 @@ class PlanDialog(FormDialog):
         self.today = today
         self.has_committee = has_committee
         self.result: Optional[PlanRequest] = None
-        self.warned: Optional[Dict[str, str]] = None
         self.fill(values)
 
     def handlers(self) -> Dict[str, Callable[[], None]]:
@@ -78,15 +76,9 @@ class PlanDialog(FormDialog):
         try:
             request = parse_plan(values, self.today, has_committee=self.has_committee)
         except FormError as exc:
-            self.warned = None
-            self.show_message(exc.message(self.lang), exc.field)
+            self.refuse(exc)
             return
-        warnings: List[FormError] = plan_warnings(request)
-        if warnings and self.warned != values:
-            self.warned = values
-            lines = [w.message(self.lang) for w in warnings]
-            self.show_message(text("warning_prefix", self.lang) + " ".join(lines) + " "
-                              + text("confirm_again", self.lang), warnings[0].field)
+        if self.warn_once(values, plan_warnings(request)):
             return
         self.result = request
         self.close()

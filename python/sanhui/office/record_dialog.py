@@ -9,12 +9,11 @@ and a second 确定 with the same input goes on.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
+from typing import Any, Callable, Dict, Mapping, Optional, Tuple
 
 from ..forms.errors import FormError
 from ..forms.plan_form import DETAIL_FIELDS
 from ..forms.record_form import parse_record, record_warnings
-from ..i18n import text
 from ..model.meeting import Meeting, MeetingDetails
 from .form_dialog import FormDialog
 from .notice_dialog import chosen_meeting, select_meeting
@@ -27,7 +26,6 @@ class RecordDialog(FormDialog):
         super().__init__(ctx, frame, lang, "RecordDialog")
         self.today = today
         self.result: Optional[Tuple[Meeting, MeetingDetails]] = None
-        self.warned: Optional[Dict[str, str]] = None
         for name in DETAIL_FIELDS:
             value = values.get(name)
             self.control(name).getModel().Text = "" if value is None else str(value)
@@ -50,15 +48,9 @@ class RecordDialog(FormDialog):
         try:
             meeting, details = parse_record(values, self.today)
         except FormError as exc:
-            self.warned = None
-            self.show_message(exc.message(self.lang), exc.field)
+            self.refuse(exc)
             return
-        warnings: List[FormError] = record_warnings(meeting, details)
-        if warnings and self.warned != values:
-            self.warned = values
-            lines = [w.message(self.lang) for w in warnings]
-            self.show_message(text("warning_prefix", self.lang) + " ".join(lines) + " "
-                              + text("confirm_again", self.lang), warnings[0].field)
+        if self.warn_once(values, record_warnings(meeting, details)):
             return
         self.result = (meeting, details)
         self.close()
