@@ -1,5 +1,7 @@
 """Any text a user can type, through the forms and the renderers: either a clear refusal
-naming the field, or a document valid against the ODF 1.3 schema that shows the text as typed."""
+naming the field, or a document valid against the ODF 1.3 schema that shows the text as typed.
+Every other writer: test_properties_writers.py. Examples per test: the hypothesis profile of
+tests/unit/conftest.py."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from datetime import date, datetime
 from io import BytesIO
 from zipfile import ZipFile
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -19,11 +21,11 @@ from sanhui.forms.plan_form import parse_plan
 from sanhui.odf.minutes_writer import render_minutes
 from sanhui.odf.render import render_plan
 from tests.odf_schema import assert_valid_odt
+from tests.support import report
 from tests.unit.odf_reading import paragraph_text, q
 
 TODAY = date(2023, 9, 1)
 TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300)
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _texts(data: bytes) -> list:
@@ -31,9 +33,9 @@ def _texts(data: bytes) -> list:
     return [paragraph_text(p) for p in content.iter(q("text:p"))]
 
 
-@SETTINGS
 @given(branch=TEXT)
 def test_any_branch_name_is_kept_or_refused(tmp_path_factory, branch: str) -> None:  # type: ignore[no-untyped-def]
+    report.count("inputs")
     try:
         request = parse_plan({"Branch": branch, "Month": "2023-09"}, TODAY)
     except FormError as exc:
@@ -46,9 +48,9 @@ def test_any_branch_name_is_kept_or_refused(tmp_path_factory, branch: str) -> No
     assert _texts(data)[0] == f"{request.branch}2023年9月“三会一课”方案"
 
 
-@SETTINGS
 @given(rows=st.lists(st.tuples(TEXT, TEXT), min_size=1, max_size=5), theme=TEXT)
 def test_any_minutes_items_are_kept_or_refused(tmp_path_factory, rows: list, theme: str) -> None:  # type: ignore[no-untyped-def]
+    report.count("inputs")
     items = tuple((text, owner, "2030-01-31") for text, owner in rows)
     try:
         minutes = parse_minutes({"BranchA": "甲", "BranchB": "乙", "Theme": theme, "Items": items}, TODAY).minutes
