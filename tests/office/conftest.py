@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 import pytest
 
-from tests.support import office_with_extension, short_tracebacks, writer_document
+from tests.support import office_with_extension, report, short_tracebacks, writer_document
 
 if TYPE_CHECKING:  # imported lazily so a missing python3-uno fails with a clear message
     from devtools.office import Office
@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # imported lazily so a missing python3-uno fails with a clear
 
 def pytest_configure(config: pytest.Config) -> None:
     short_tracebacks(config)
+    report.register(config)  # the hardening report line at the end of the run
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

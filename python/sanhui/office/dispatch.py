@@ -21,6 +21,7 @@ from ..i18n import text
 from .command import Invocation, Refusal
 from .commands import COMMANDS
 from .log import get_logger, log_path
+from .placement import has_text_position
 from .ui import message_box, ui_lang
 
 IMPLEMENTATION = "org.sanhui.writer.ProtocolHandler"
@@ -28,6 +29,16 @@ SERVICES = ("com.sun.star.frame.ProtocolHandler",)
 PROTOCOL = "sanhui:"
 SUCCESS = uno.getConstantByName("com.sun.star.frame.DispatchResultState.SUCCESS")
 FAILURE = uno.getConstantByName("com.sun.star.frame.DispatchResultState.FAILURE")
+# Commands that work on the minutes or task list the cursor is in, and what they say when the
+# keyboard focus is in a comment (the view cursor has no place then; insertions check it in
+# insertion.check_insertable).
+AT_CURSOR = {
+    "AddMinutesItem": "not_in_minutes",
+    "Countersign": "not_in_minutes",
+    "AddBenchmarkTask": "not_in_tasks",
+    "SetTaskStatus": "not_in_tasks",
+    "UpdateTaskSummary": "not_in_tasks",
+}
 
 
 def split_url(complete: str) -> Tuple[str, Dict[str, str]]:
@@ -105,6 +116,8 @@ class ProtocolHandler(unohelper.Base, XDispatchProvider, XNotifyingDispatch, XIn
             command = COMMANDS.get(name)
             if command is None:
                 raise Refusal("unknown_command", name=name)
+            if name in AT_CURSOR and self.frame is not None and not has_text_position(self.frame.getController()):
+                raise Refusal(AT_CURSOR[name])
             message = command(Invocation(self.ctx, self.frame, lang, log, args, clicked))
             log.info("%s ok in %.1f ms: %s", name, (time.perf_counter() - started) * 1000, message)
             return SUCCESS, message

@@ -14,10 +14,23 @@ split or merged into; measured on LibreOffice 7.4.7:
 - A paragraph made in the same undo context as ``insertDocumentFromURL`` is left behind,
   empty, by Undo (a split even leaves the user's paragraph in two): StrayParagraphUndo takes
   the opened line back when the insertion is undone.
+- A fragment that brings a page style with a footer (the 公文 page's page number) makes
+  Writer add the footer's paragraphs to the document's node array during the insertion; the
+  Undo then deletes by node positions counted before, so in a long document it removed one of
+  the user's paragraphs a page or two before the cursor (tests/office/test_every_place.py, 20+
+  pages). So when the document lacks that page style, the fragment's styles are loaded first
+  (``loadStylesFromURL``, the document's own styles of the same name kept), outside the undo
+  context, and the insertion adds no nodes but its own. Loading styles clears Writer's undo
+  list, as switching a footer on does (Writer's own guard against the same shift): the steps
+  before the first insertion into a document cannot be undone after it; the insertion is still
+  one step. Styles stay after Undo either way (UNO-NOTES.md).
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+import tempfile
 from typing import Any, Callable, Tuple
 
 import uno
@@ -26,7 +39,7 @@ from com.sun.star.beans import PropertyValue
 from com.sun.star.document import XUndoAction
 
 from .command import Invocation, Refusal
-from .placement import check_editable, check_place, outermost_table
+from .placement import check_editable, check_place, outermost_table, view_cursor
 
 APPEND_PARAGRAPH = uno.getConstantByName("com.sun.star.text.ControlCharacter.APPEND_PARAGRAPH")
 PARAGRAPH_BREAK = uno.getConstantByName("com.sun.star.text.ControlCharacter.PARAGRAPH_BREAK")
@@ -41,6 +54,26 @@ def _prop(name: str, value: Any) -> PropertyValue:
 def _stream(ctx: Any, data: bytes) -> Any:
     return ctx.ServiceManager.createInstanceWithArgumentsAndContext(
         "com.sun.star.io.SequenceInputStream", (uno.ByteSequence(data),), ctx)
+
+
+PAGE_STYLE = "三会一课-公文页面"
+
+
+def load_styles_first(doc: Any, data: bytes) -> None:
+    """Give the document the fragment's styles before the insertion when it lacks the page
+    style (module docstring: the footer's nodes must not be made inside the insertion)."""
+    pages = doc.getStyleFamilies().getByName("PageStyles")
+    if pages.hasByName(PAGE_STYLE):
+        return
+    handle, name = tempfile.mkstemp(suffix=".odt", prefix="sanhui-styles-")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        doc.getStyleFamilies().loadStylesFromURL(uno.systemPathToFileUrl(name), (
+            _prop("LoadTextStyles", True), _prop("LoadPageStyles", True), _prop("LoadNumberingStyles", True),
+            _prop("LoadFrameStyles", False), _prop("OverwriteStyles", False)))
+    finally:
+        os.unlink(name)
 
 
 def document_is_empty(doc: Any) -> bool:
@@ -99,12 +132,33 @@ def _insert_at(inv: Invocation, undo: Any, cursor: Any, data: bytes) -> None:
     paragraphs = cursor.createEnumeration()
     head = paragraphs.nextElement()
     first = paragraphs.nextElement() if paragraphs.hasMoreElements() else None
-    _paragraph_at(text, cursor.getEnd()).dispose()
+    last = _paragraph_at(text, cursor.getEnd())
+    if not _ends_section_after_block(text, last):
+        last.dispose()
     head.dispose()
     if first is not None and first.supportsService("com.sun.star.text.Paragraph") and first.PageDescName:
         # The layout keeps the removed paragraph's page style for the first page until the
         # new first paragraph's page style is set again (7.4).
         first.PageDescName = first.PageDescName
+
+
+def _in_section(para: Any, section: Any) -> bool:
+    return para is not None and para.TextSection is not None and para.TextSection.getName() == section.getName()
+
+
+def _ends_section_after_block(text: Any, last: Any) -> bool:
+    """Whether the closing sentinel is the last paragraph of a section and follows a table or
+    another section: removing it would leave a section that ends in a block, whose range the
+    API cannot take back (createTextCursorByRange raises "End of content node doesn't have the
+    proper start node", 7.4), and the commands that read minutes or task lists would fail."""
+    section = last.TextSection
+    if section is None:
+        return False
+    after = text.createTextCursorByRange(last.getEnd())
+    if after.gotoNextParagraph(False) and after.TextSection is not None \
+            and after.TextSection.getName() == section.getName():
+        return False
+    return not _in_section(_previous_paragraph(text, last), section)
 
 
 def _next_paragraph(text: Any, para: Any) -> Any:
@@ -140,10 +194,16 @@ class StrayParagraphUndo(unohelper.Base, XUndoAction):
     def __init__(self, text: Any, before: Any, following: Any) -> None:
         self.Title = "sanhui"
         self.text = text
-        self.before = before
-        self.following = following
+        # Ranges, not paragraph objects: Writer's undo may rebuild a paragraph it joins or
+        # splits, and its SwXParagraph is then disposed; a range moves along with the text.
+        self.before = before.getEnd() if before is not None else None
+        self.following = following.getStart() if following is not None else None
 
     def undo(self) -> None:
+        with contextlib.suppress(Exception):  # must not fail the user's Undo; at worst a line stays
+            self._undo()
+
+    def _undo(self) -> None:
         if self.before is not None:
             stray = _next_paragraph(self.text, self.before)
             if stray is not None and _same(stray, self.following):
@@ -174,7 +234,7 @@ def check_insertable(inv: Invocation, doc: Any) -> Tuple[Any, bool, Any]:
     document that cannot take the result."""
     if doc.isReadonly():
         raise Refusal("readonly")
-    view = inv.frame.getController().getViewCursor()
+    view = view_cursor(inv.frame.getController())
     in_table, table = check_place(doc, view)
     check_editable(table.getAnchor() if in_table else view)
     return view, in_table, table
@@ -185,6 +245,7 @@ def insert_fragment(inv: Invocation, doc: Any, render: Callable[[bool], bytes], 
     step, or raise Refusal and change nothing."""
     view, in_table, table = check_insertable(inv, doc)
     data = render(document_is_empty(doc))
+    load_styles_first(doc, data)
     undo = doc.getUndoManager()
     doc.lockControllers()
     undo.enterUndoContext(undo_title)

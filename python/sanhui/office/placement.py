@@ -2,8 +2,8 @@
 
 A plan is body text (a title, numbered headings). In a table cell it goes right after the
 outermost table — what a user who clicked into a form-like table expects. In a header,
-footer, footnote or frame nothing is inserted and the user is told where to click: guessing
-a place in the body there would write where nobody looked.
+footer, footnote, frame or comment nothing is inserted and the user is told where to click:
+guessing a place in the body there would write where nobody looked.
 """
 
 from __future__ import annotations
@@ -17,6 +17,25 @@ _PLACES = {
     "SwXFootnote": "@place_footnote",
     "SwXTextFrame": "@place_frame",
 }
+
+
+def has_text_position(controller: Any) -> bool:
+    """False while the keyboard focus is in a comment (or an object is selected): Writer's view
+    cursor then has no place in the text, and reading it raises RuntimeException (7.4)."""
+    try:
+        controller.getViewCursor().getText()
+    except AttributeError:  # not a text document's controller: the command says so itself
+        return True
+    except Exception:
+        return False
+    return True
+
+
+def view_cursor(controller: Any) -> Any:
+    """The view cursor, or Refusal (not in the body) when it has no place in the text."""
+    if not has_text_position(controller):
+        raise Refusal("not_in_body", place="@place_other")
+    return controller.getViewCursor()
 
 
 def in_body(doc: Any, rng: Any) -> bool:
