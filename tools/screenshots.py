@@ -17,6 +17,11 @@ block); then, the <prompts> filled in and the cursor in the items table, chooses
 核验会签 from the menu and saves <out>/verify.png (the message box over the signed block). In a third,
 it opens 插入对标提高任务清单, types the benchmark unit and the meeting, pastes two task rows (ctrl+v of
 lines copied from a spreadsheet), clicks 按行添加 and saves <out>/benchmark-dialog.png (cancelled).
+Last, with the demo's branch profile (tools/demo.py: 24 members on the roll) saved, it opens
+插入会议通知, 插入签到表 and 插入会议记录 and saves <out>/notice-dialog.png, <out>/sign-in-dialog.png
+(the names from the roll) and <out>/record-dialog.png, each with a meeting's details typed in; and
+生成任务台账 with a folder typed, <out>/ledger-dialog.png; and the roll on Tools › Options › 三会一课 ›
+党员名册, <out>/options-roster.png. These dialogs are cancelled.
 Every wait is bounded; the office and the X server are stopped whatever happens.
 """
 
@@ -209,6 +214,7 @@ def take(out: Path, oxt: Path, size: str) -> List[Path]:
             # 6. the joint minutes: the dialog, the minutes, the verification; 7. the benchmark dialog
             saved += minutes_shots(out, x, office)
             saved += benchmark_shots(out, x, office)
+            saved += records_shots(out, x, office)
     return saved
 
 
@@ -369,6 +375,51 @@ def benchmark_shots(out: Path, x: Xvfb, office: Any) -> List[Path]:
         dialog.wait_closed()
     office.close(doc)
     return [shot]
+
+
+#: (menu item = dialog title, picture, what is typed: label → text) for records_shots.
+RECORD_DIALOGS = [
+    ("插入会议通知", "notice-dialog.png", [("会议时间", "2023-09-25 15:00"),
+                                         ("会议主题", "学习贯彻党的二十大精神，讨论发展党员")]),
+    ("插入签到表", "sign-in-dialog.png", [("会议时间", "2023-09-25 15:00")]),
+    ("插入会议记录", "record-dialog.png", [("会议时间", "2023-09-25 15:00"), ("应到人数", "22"), ("实到人数", "20"),
+                                    ("缺席人员及原因", "王五（出差）；赵六（病假）")]),
+    ("生成任务台账", "ledger-dialog.png", [("文件夹", "/home/dangzhibu/2023年党建材料")]),
+]
+
+
+def records_shots(out: Path, x: Xvfb, office: Any) -> List[Path]:
+    """notice-, sign-in-, record- and ledger-dialog.png (see the module's docstring), all cancelled."""
+    from demo import PROFILE
+    from sanhui.model.profile import BranchProfile
+    from sanhui.office.settings import save_profile
+
+    saved = []
+    from devtools.options_dialog import ROLL_LEAF, OptionsDialog, page_url
+
+    office.call(save_profile, office.ctx, PROFILE)
+    doc, driver, crop = _new_window(x, office)
+    try:
+        x.xdotool("mousemove", "0", "0")  # no tooltip over a field in the picture
+        with OptionsDialog(x, office, doc, page_url(office, ROLL_LEAF)) as options:
+            saved.append(settled_screenshot(x, out / "options-roster.png", window_crop(x, options.window)))
+            options.press("取消")
+            options.wait_closed()
+        for item, picture, values in RECORD_DIALOGS:
+            before = x.windows()
+            driver.choose(MENU, item)
+            with DialogDriver.opened(x, office, item, before) as dialog:
+                for label, value in values:
+                    dialog.type_into(label, value)
+                dialog.focus_field("确定")  # the time was left: it shows in GB/T 9704 form
+                x.xdotool("mousemove", "0", "0")  # no tooltip in the picture
+                saved.append(settled_screenshot(x, out / picture, crop))
+                dialog.key("Escape")
+                dialog.wait_closed()
+    finally:
+        office.close(doc)
+        office.call(save_profile, office.ctx, BranchProfile())
+    return saved
 
 
 def main(argv: Optional[List[str]] = None) -> int:

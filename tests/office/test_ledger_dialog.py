@@ -36,7 +36,8 @@ def ledger_dialog(office: Any, writer: Any) -> Iterator[LedgerDialog]:
 
 def test_the_ledger_dialog_reads_this_document_by_default(ledger_dialog: LedgerDialog) -> None:
     assert ledger_dialog.dialog.getAccessibleContext().getAccessibleName() == "生成任务台账"
-    assert not ledger_dialog.control("Month").isVisible()  # the month is only the check's
+    assert ledger_dialog.control("Month") is None  # the month is only the check's
+    assert ledger_dialog.control("SourceLine").getModel().PositionY == 8  # what was under it moved up
     assert ledger_dialog.control("FromDocument").getState()
     ledger_dialog.callHandlerMethod(ledger_dialog.dialog, None, "onOk")
     assert ledger_dialog.result == {"Source": "document"}

@@ -14,6 +14,7 @@ from ..i18n import text
 from .form_dialog import FormDialog
 
 DOCUMENT = "document"
+MONTH_ROW = 18  # dialog units: the 本次方案月份 row, only the check has it
 
 
 class LedgerDialog(FormDialog):
@@ -32,9 +33,13 @@ class LedgerDialog(FormDialog):
         if review:
             self.dialog.getModel().Title = text("review_dialog_title", lang)
             self.control("Month").setText(str(values.get("Month") or ""))
-        else:
+        else:  # no month for the ledger: its row goes, and everything below moves up
+            model = self.dialog.getModel()
             for name in ("lblMonth", "Month"):
-                self.control(name).setVisible(False)
+                model.removeByName(name)
+            for name in model.getElementNames():
+                model.getByName(name).PositionY -= MONTH_ROW
+            model.Height -= MONTH_ROW
         source = str(values.get("Source") or DOCUMENT)
         if source != DOCUMENT:
             self.control("FromFolder").setState(True)
