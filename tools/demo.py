@@ -28,7 +28,7 @@ sys.path[:0] = [str(ROOT / "tools"), str(ROOT / "python")]
 from devtools.office import Office  # noqa: E402
 from devtools.prompts import fill_prompts  # noqa: E402
 from sanhui.model.profile import BranchProfile, Member, PartyGroup  # noqa: E402
-from sanhui.office.settings import save_profile  # noqa: E402
+from sanhui.office.settings import load_profile, save_profile  # noqa: E402
 
 STEM = "2023-09-sanhui-yike-plan"
 FORMATS = (("odt", "writer8"), ("docx", "MS Word 2007 XML"), ("pdf", "writer_pdf_Export"))
@@ -104,10 +104,21 @@ def write_document(office: Office, out: Path, stem: str, steps: List[Any], forma
 def make_demo(office: Office, out: Path) -> List[Path]:
     """The demo's documents, written with an office that has the extension installed."""
     out.mkdir(parents=True, exist_ok=True)
-    office.call(save_profile, office.ctx, PROFILE)
-    written = write_plan(office, out, STEM, {"Month": "2023-09"})
+    written = write_plan(office, out, STEM, {"Month": "2023-09"})  # the seed as it is: no branch yet
     written += write_plan(office, out, STEM + "-notes-in-body", {"Month": "2023-09", "Notes": "body"},
                           (("pdf", "writer_pdf_Export"),))
+    before = office.call(load_profile, office.ctx)
+    office.call(save_profile, office.ctx, PROFILE)
+    try:
+        written += _meetings(office, out)
+    finally:  # the office's profile as it was (the tests share one office)
+        office.call(save_profile, office.ctx, before)
+    return written
+
+
+def _meetings(office: Office, out: Path) -> List[Path]:
+    """What the sample branch writes after the plan: everything that needs its profile and roll."""
+    written: List[Path] = []
     written += write_document(office, out, "2023-09-general-meeting", [
         ("sanhui:InsertNotice", dict(MEETING, Topic="学习贯彻党的二十大精神，讨论发展党员")),
         _to_end,

@@ -29,6 +29,15 @@ def test_odt_is_valid_strict_odf(demo: Dict[str, Path]) -> None:
     assert_valid_odt(demo["plan.odt"])
 
 
+def test_every_document_the_demo_writes_is_valid_strict_odf(demo: Dict[str, Path]) -> None:
+    """make demo runs every command as a script would; what it writes must be valid."""
+    odts = sorted(name for name in demo if name.endswith(".odt"))
+    assert odts == ["2023-09-benchmark-tasks.odt", "2023-09-general-meeting.odt", "2023-09-joint-minutes.odt",
+                    "2024-annual-schedule.odt", "plan.odt", "task-ledger.odt"]
+    for name in odts:
+        assert_valid_odt(demo[name])
+
+
 def test_docx_opens_again_with_text_numbers_and_comments(office: Any, demo: Dict[str, Path]) -> None:
     doc = office.load(demo["plan.docx"])
     try:
