@@ -139,7 +139,10 @@ ODD_TABLES = (
     + "<table:table>" + _cells(_p("序号"), _p("姓名")) + _cells(_p("1"), _p("王五")) + "</table:table>",
     # XML-special and right-to-left text, a tab and a line break inside a paragraph
     f"<table:table>{HEADER}" + _cells(_p("3"), _p("A&amp;B &lt;c&gt; שלום<text:tab/>x<text:line-break/>y"),
-                                      _p("赵六"), _p("明年"), _p("进行中")) + "</table:table>",
+                                      _p("赵六"), _p("明年"), _p("进行中"))
+    # runs of spaces as LibreOffice writes them, and a hostile count
+    + _cells(_p("4"), _p('甲<text:s text:c="3"/>乙'), _p("赵六"), _p(""), _p(""))
+    + _cells(_p("5"), _p('丙<text:s text:c="1000000000"/>丁'), _p("赵六"), _p(""), _p("")) + "</table:table>",
 )
 
 
@@ -150,7 +153,8 @@ def test_the_xslt_reader_and_the_tree_walk_read_the_same_rows() -> None:
     data = _content("".join(ODD_TABLES))
     root = parse(data)
     walked = list(ledger_reader._odt_tables_tree(root))
-    assert [rows[1][1] for rows in walked] == ["建立联合小组\n第二段", "", "A&B <c> שלוםxy"]
+    assert [rows[1][1] for rows in walked] == ["建立联合小组\n第二段", "", "A&B <c> שלום\tx\ny"]
+    assert walked[2][2][1] == "甲   乙" and walked[2][3][1] == "丙" + " " * 10000 + "丁"  # text:s, and capped
     assert walked[1][1] == ["2", "", "李四", "2023年12月1日", ""]
     assert list(ledger_reader._odt_tables(root, data)) == walked
     assert (ledger_reader._TABLES_XSLT is not None) == USING_LXML

@@ -210,9 +210,6 @@ def _ledger_reads_back(data: bytes, expected: Sequence[Any], exactly: bool = Fal
     assert [(same(i.item), same(i.owner)) for i in items] == [tuple(same(v) for v in row) for row in expected]
 
 
-@pytest.mark.xfail(strict=True, reason="odf/ledger_reader.py reads a cell with itertext() (and the XSLT's "
-                   "value-of), which skip text:s, text:tab and text:line-break: an item “甲  乙” written with "
-                   "text:s reads back as “甲 乙”, a tab or line break inside a cell vanishes")
 @example(rows=[("甲  乙", "张三")])
 @given(rows=ROWS_OF(2))
 def test_the_ledger_reads_back_spaces_as_written(rows: List[Any]) -> None:

@@ -61,6 +61,7 @@ _P = "{" + NS["text"] + "}p"
 # What _odt_tables_tree reads, done inside libxml2 in one call per file: with lxml the Python
 # walk over every cell cost as much as the parse itself (bench/ledger.py). Rows and cells are
 # marked with private-use characters; a part that contains them takes the tree walk instead.
+MAX_SPACES = 10000  # a text:s claiming more is a hostile file, not a document
 _FIRST_HEADER = ITEM_HEADER[0]  # 序号: both of our tables start with it
 assert TASK_HEADER[0] == _FIRST_HEADER
 _TABLE, _ROW, _CELL = "\ue000", "\ue002", "\ue001"
@@ -76,16 +77,38 @@ _TABLES_XSLT = text_transform(f"""<xsl:stylesheet version="1.0" xmlns:xsl="http:
    <xsl:for-each select="table:table-header-rows/table:table-row[1]|table:table-row">
     <xsl:for-each select="table:table-cell|table:covered-table-cell">
      <xsl:choose>
-      <xsl:when test="count(.//text:p) &gt; 1"><!-- paragraphs on lines of their own -->
-       <xsl:for-each select=".//text:p"><xsl:text>&#10;</xsl:text><xsl:value-of select="."/></xsl:for-each>
+      <xsl:when test="count(.//text:p) &gt; 1 or .//text:s or .//text:tab or .//text:line-break">
+       <xsl:for-each select=".//text:p"><xsl:text>&#10;</xsl:text><xsl:apply-templates mode="t"/></xsl:for-each>
       </xsl:when>
-      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise><!-- plain text: the fast way -->
      </xsl:choose>
      <xsl:text>&#xE001;</xsl:text>
     </xsl:for-each>
     <xsl:text>&#xE002;</xsl:text>
    </xsl:for-each>
   </xsl:for-each>
+ </xsl:template>
+ <!-- a paragraph's text as written: text:s is spaces (text:c of them), text:tab a tab, text:line-break a new line -->
+ <xsl:template match="text:s" mode="t">
+  <xsl:call-template name="spaces"><!-- at most MAX_SPACES: a hostile text:c is not a document's -->
+   <xsl:with-param name="n"
+                   select="(@text:c &gt; {MAX_SPACES}) * {MAX_SPACES} + not(@text:c &gt; {MAX_SPACES}) * @text:c"/>
+  </xsl:call-template>
+ </xsl:template>
+ <xsl:template match="text:tab" mode="t"><xsl:text>&#9;</xsl:text></xsl:template>
+ <xsl:template match="text:line-break" mode="t"><xsl:text>&#10;</xsl:text></xsl:template>
+ <xsl:template match="text:p" mode="t"/><!-- a nested table's paragraphs come in for-each above -->
+ <xsl:template match="*" mode="t"><xsl:apply-templates mode="t"/></xsl:template>
+ <xsl:template name="spaces">
+  <xsl:param name="n"/>
+  <xsl:choose>
+   <xsl:when test="not($n &gt; 1)"><xsl:text> </xsl:text></xsl:when>
+   <xsl:when test="$n &lt;= 32"><xsl:value-of select="substring('{' ' * 32}', 1, $n)"/></xsl:when>
+   <xsl:otherwise>
+    <xsl:text>{' ' * 32}</xsl:text>
+    <xsl:call-template name="spaces"><xsl:with-param name="n" select="$n - 32"/></xsl:call-template>
+   </xsl:otherwise>
+  </xsl:choose>
  </xsl:template>
 </xsl:stylesheet>""".encode())
 
@@ -99,7 +122,29 @@ def _lines(raw: str) -> str:
 
 def _cell(cell: Any) -> str:
     """A cell's text; a drop-down field's shown value is the text after its labels."""
-    return _lines("\n".join("".join(p.itertext()) for p in cell.iter(_P)))
+    return _lines("\n".join(_written(p) for p in cell.iter(_P)))
+
+
+_S, _TAB, _BREAK = (f"{{{NS['text']}}}{name}" for name in ("s", "tab", "line-break"))
+
+
+def _written(p: Any) -> str:
+    """A paragraph's text as written: text:s is text:c spaces, text:tab a tab, text:line-break a
+    new line (itertext() would drop all three); nested paragraphs are read on their own."""
+    out = [p.text or ""]
+    for child in p:
+        tag = child.tag
+        if tag == _S:
+            count = child.get(f"{{{NS['text']}}}c") or "1"
+            out.append(" " * min(int(count) if count.isdigit() else 1, MAX_SPACES))
+        elif tag == _TAB:
+            out.append("\t")
+        elif tag == _BREAK:
+            out.append("\n")
+        elif tag != _P:
+            out.append(_written(child))
+        out.append(child.tail or "")
+    return "".join(out)
 
 
 def _odt_tables(root: Any, data: bytes) -> Iterator[List[List[str]]]:
