@@ -15,6 +15,8 @@ from ..model.benchmark import STATUSES, TASK_HEADER, TaskState, summary
 from ..odf.benchmark_writer import SUMMARY_PREFIX, render_benchmark, summary_text
 from .command import Invocation, Refusal
 from .insertion import check_insertable, insert_fragment
+from .placement import check_editable
+from .sections import section_elements
 from .settings import load_profile
 
 SECTION_PREFIX = "对标提高任务清单-"
@@ -59,6 +61,7 @@ def _table_at_cursor(inv: Invocation, doc: Any) -> Tuple[Any, Any, Optional[int]
     if doc.isReadonly():
         raise Refusal("readonly")
     view = inv.frame.getController().getViewCursor()
+    check_editable(view)  # a protected list (or a section around it): the API would write there anyway
     table = view.TextTable
     if table is not None and _is_task_table(table):
         cell = view.Cell
@@ -166,12 +169,15 @@ def update_task_summary(inv: Invocation) -> str:
 
 
 def _summary_paragraph(doc: Any, section: Any) -> Any:
-    rng = section.getAnchor() if section is not None else doc.getText()
-    enum = doc.getText().createTextCursorByRange(rng).createEnumeration() if section is not None else \
-        doc.getText().createEnumeration()
+    if section is not None:
+        elements = section_elements(doc, section)
+    else:
+        enum = doc.getText().createEnumeration()
+        elements = []
+        while enum.hasMoreElements():
+            elements.append(enum.nextElement())
     found = None
-    while enum.hasMoreElements():
-        el = enum.nextElement()
+    for el in elements:
         if el.supportsService("com.sun.star.text.Paragraph") and el.getString().startswith(SUMMARY_PREFIX):
             found = el
     return found

@@ -13,6 +13,7 @@ from typing import Any, List, Optional, Tuple
 from ..model.countersign import MinutesReading, normalize
 from ..odf.minutes_writer import CODE_PREFIX, ITEM_HEADER, SIGN_LABEL
 from .command import Refusal
+from .sections import section_elements
 
 SECTION_PREFIX = "联建会议纪要-"
 
@@ -57,14 +58,6 @@ def _header(table: Any) -> Tuple[str, ...]:
     return tuple(normalize(c) for c in _first_row(table))
 
 
-def _elements(doc: Any, rng: Any) -> List[Any]:
-    found = []
-    enum = doc.getText().createTextCursorByRange(rng).createEnumeration()
-    while enum.hasMoreElements():
-        found.append(enum.nextElement())
-    return found
-
-
 def minutes_section(view_cursor: Any) -> Any:
     """The minutes section the cursor is in (also from inside its tables), or None."""
     section = view_cursor.TextSection
@@ -80,7 +73,7 @@ def place_at_cursor(doc: Any, view_cursor: Any) -> MinutesPlace:
     section = minutes_section(view_cursor)
     if section is None:
         raise Refusal("not_in_minutes")
-    return MinutesPlace(section.getName()[len(SECTION_PREFIX):], section, _elements(doc, section.getAnchor()))
+    return MinutesPlace(section.getName()[len(SECTION_PREFIX):], section, section_elements(doc, section))
 
 
 def place_by_title(doc: Any, token: str, title: str) -> Optional[MinutesPlace]:
@@ -89,7 +82,7 @@ def place_by_title(doc: Any, token: str, title: str) -> Optional[MinutesPlace]:
     sections = doc.getTextSections()
     if sections.hasByName(SECTION_PREFIX + token):
         section = sections.getByName(SECTION_PREFIX + token)
-        return MinutesPlace(token, section, _elements(doc, section.getAnchor()))
+        return MinutesPlace(token, section, section_elements(doc, section))
     elements: List[Any] = []
     enum = doc.getText().createEnumeration()
     wanted = normalize(title)
