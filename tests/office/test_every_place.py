@@ -92,8 +92,8 @@ KNOWN_BUGS: Dict[Tuple[str, str], str] = {}
 
 @pytest.fixture(scope="module")
 def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """An office of this module's own (one more start, a few seconds): the known bugs marked xfail below log
-    tracebacks, which tests reading the shared office's log (test_settings) must not find."""
+    """An office of this module's own (one more start, a few seconds): a known bug marked xfail here
+    would log its traceback, which tests reading the shared office's log (test_settings) must not find."""
     with office_with_extension(tmp_path_factory.mktemp("office-profile")) as started:
         yield started
 
