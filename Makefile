@@ -65,6 +65,8 @@ test-office: deps oxt
 bench: deps oxt
 	$(PY) bench/run.py
 	$(PY) bench/ledger.py
+	SANHUI_HYPOTHESIS=sanhui-long $(PY) -m pytest tests/unit/test_properties.py tests/unit/test_properties_writers.py \
+	    -q -p no:cacheprovider
 
 screenshots: deps oxt
 	$(PY) tools/screenshots.py --out docs

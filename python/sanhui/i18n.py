@@ -226,14 +226,16 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "en": "The cursor is in the protected section “{name}”; nothing was changed. Move the cursor first.",
     },
     "not_in_body": {
-        "zh": "光标在{place}中，方案只能插入正文，未作任何更改。请把光标放到正文中要插入的位置。",
-        "en": "The cursor is in {place}; plans go into the body text. Nothing was changed: "
-              "put the cursor in the body where the plan should go.",
+        "zh": "光标在{place}中，只能插入到正文，未作任何更改。请把光标放到正文中要插入的位置。",
+        "en": "The cursor is in {place}; this goes into the body text only. Nothing was changed: "
+              "put the cursor in the body where it should go.",
     },
     "place_header_footer": {"zh": "页眉或页脚", "en": "a header or footer"},
     "place_footnote": {"zh": "脚注或尾注", "en": "a footnote or endnote"},
     "place_frame": {"zh": "文本框", "en": "a frame"},
     "place_other": {"zh": "非正文区域", "en": "a place outside the body text"},
+    "place_comment_or_object": {"zh": "批注（或选中的图片、图文框）",
+                                "en": "a comment (or a selected picture or frame)"},
     "table_after_table": {
         "zh": "光标所在的表格后面紧接着另一个表格，无处插入，未作任何更改。"
               "请在两个表格之间按回车留出一个空行后再试。",

@@ -17,6 +17,7 @@ from .command import Invocation, Refusal
 from .countersign_record import RecordUndo, record, records
 from .insertion import check_insertable, insert_fragment
 from .minutes_doc import MinutesPlace, place_at_cursor, place_by_title, read_minutes
+from .placement import has_text_position
 from .settings import load_profile
 from .ui import message_box
 
@@ -175,9 +176,9 @@ def verify_minutes(inv: Invocation) -> str:
 def _verification(inv: Invocation) -> Tuple[str, str]:
     doc = inv.document
     signed = records(doc)
-    view = inv.frame.getController().getViewCursor()
-    try:
-        here = place_at_cursor(doc, view)
+    controller = inv.frame.getController()
+    try:  # typing in a comment (no place in the text): every signed minutes is checked
+        here = place_at_cursor(doc, controller.getViewCursor()) if has_text_position(controller) else None
     except Refusal:
         here = None
     if here is not None and here.token not in signed:

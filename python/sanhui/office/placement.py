@@ -34,7 +34,7 @@ def has_text_position(controller: Any) -> bool:
 def view_cursor(controller: Any) -> Any:
     """The view cursor, or Refusal (not in the body) when it has no place in the text."""
     if not has_text_position(controller):
-        raise Refusal("not_in_body", place="@place_other")
+        raise Refusal("not_in_body", place="@place_comment_or_object")
     return controller.getViewCursor()
 
 
