@@ -157,7 +157,7 @@ def test_the_xslt_reader_and_the_tree_walk_read_the_same_rows() -> None:
     assert walked[2][2][1] == "甲   乙" and walked[2][3][1] == "丙" + " " * 10000 + "丁"  # text:s, and capped
     assert walked[1][1] == ["2", "", "李四", "2023年12月1日", ""]
     assert list(ledger_reader._odt_tables(root, data)) == walked
-    assert (ledger_reader._TABLES_XSLT is not None) == USING_LXML
+    assert (ledger_reader._tables_xslt() is not None) == USING_LXML
 
 
 def test_a_part_holding_the_private_use_marks_is_read_by_the_tree_walk(tmp_path: Path) -> None:

@@ -66,7 +66,7 @@ _FIRST_HEADER = ITEM_HEADER[0]  # 序号: both of our tables start with it
 assert TASK_HEADER[0] == _FIRST_HEADER
 _TABLE, _ROW, _CELL = "\ue000", "\ue002", "\ue001"
 _MARKS = "\ue000".encode()[:2]  # the UTF-8 lead of U+E000–U+E03F
-_TABLES_XSLT = text_transform(f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+_TABLES_XSLT_TEXT = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:table="{NS['table']}" xmlns:text="{NS['text']}">
  <xsl:output method="text" encoding="UTF-8"/>
  <xsl:template match="/">
@@ -110,7 +110,14 @@ _TABLES_XSLT = text_transform(f"""<xsl:stylesheet version="1.0" xmlns:xsl="http:
    </xsl:otherwise>
   </xsl:choose>
  </xsl:template>
-</xsl:stylesheet>""".encode())
+</xsl:stylesheet>"""
+_compiled: List[Any] = []  # the XSLT compiled on first use: an office's first command need not pay for it
+
+
+def _tables_xslt() -> Optional[Any]:
+    if not _compiled:
+        _compiled.append(text_transform(_TABLES_XSLT_TEXT.encode()))
+    return _compiled[0]
 
 
 def _lines(raw: str) -> str:
@@ -149,10 +156,11 @@ def _written(p: Any) -> str:
 
 def _odt_tables(root: Any, data: bytes) -> Iterator[List[List[str]]]:
     """Rows of the tables whose header row is one of ours (header first)."""
-    if _TABLES_XSLT is None or _MARKS in data:
+    transform = _tables_xslt()
+    if transform is None or _MARKS in data:
         yield from _odt_tables_tree(root)
         return
-    for table in str(_TABLES_XSLT(root)).split(_TABLE)[1:]:
+    for table in str(transform(root)).split(_TABLE)[1:]:
         rows = table.split(_ROW)[:-1]
         if not rows:
             continue

@@ -1,35 +1,43 @@
 """The table of commands: the path of a ``sanhui:`` URL → the function that runs it.
 
 Every name of COMMANDS.md is here; a few more were added (README's command table says which).
+A command's module is imported when the command first runs: an office's first click (a month
+plan) does not pay for the ledger's XSLT, the holiday calendar or the dialogs of the others.
 """
 
 from __future__ import annotations
 
-from typing import Callable, Dict
+import importlib
+from typing import Callable, Dict, Optional, Tuple
 
-from .benchmark_commands import add_benchmark_task, insert_benchmark, set_task_status, update_task_summary
 from .command import Invocation
-from .ledger_command import insert_annual_plan, insert_review, task_ledger
-from .minutes_commands import add_minutes_item, countersign, insert_minutes, verify_minutes
-from .plan_command import insert_plan
-from .record_commands import insert_notice, insert_record, insert_sign_in
 
 Command = Callable[[Invocation], str]
 
-COMMANDS: Dict[str, Command] = {
-    "InsertPlan": insert_plan,
-    "InsertMinutes": insert_minutes,
-    "AddMinutesItem": add_minutes_item,
-    "Countersign": countersign,
-    "VerifyMinutes": verify_minutes,
-    "InsertBenchmark": insert_benchmark,
-    "AddBenchmarkTask": add_benchmark_task,
-    "SetTaskStatus": set_task_status,
-    "UpdateTaskSummary": update_task_summary,
-    "TaskLedger": task_ledger,
-    "InsertReview": insert_review,
-    "InsertAnnualPlan": insert_annual_plan,
-    "InsertNotice": insert_notice,
-    "InsertSignIn": insert_sign_in,
-    "InsertRecord": insert_record,
+COMMANDS: Dict[str, Tuple[str, str]] = {  # name → (module in this package, function)
+    "InsertPlan": ("plan_command", "insert_plan"),
+    "InsertMinutes": ("minutes_commands", "insert_minutes"),
+    "AddMinutesItem": ("minutes_commands", "add_minutes_item"),
+    "Countersign": ("minutes_commands", "countersign"),
+    "VerifyMinutes": ("minutes_commands", "verify_minutes"),
+    "InsertBenchmark": ("benchmark_commands", "insert_benchmark"),
+    "AddBenchmarkTask": ("benchmark_commands", "add_benchmark_task"),
+    "SetTaskStatus": ("benchmark_commands", "set_task_status"),
+    "UpdateTaskSummary": ("benchmark_commands", "update_task_summary"),
+    "TaskLedger": ("ledger_command", "task_ledger"),
+    "InsertReview": ("ledger_command", "insert_review"),
+    "InsertAnnualPlan": ("ledger_command", "insert_annual_plan"),
+    "InsertNotice": ("record_commands", "insert_notice"),
+    "InsertSignIn": ("record_commands", "insert_sign_in"),
+    "InsertRecord": ("record_commands", "insert_record"),
 }
+
+
+def command(name: str) -> Optional[Command]:
+    """The function behind a command name, or None for a name that is not a command."""
+    where = COMMANDS.get(name)
+    if where is None:
+        return None
+    module = importlib.import_module(f"{__package__}.{where[0]}")
+    found: Command = getattr(module, where[1])
+    return found

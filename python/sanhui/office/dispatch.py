@@ -19,7 +19,7 @@ from ..forms.arguments import SYSTEM_ARGUMENTS
 from ..forms.errors import FormError
 from ..i18n import text
 from .command import Invocation, Refusal
-from .commands import COMMANDS
+from .commands import command as find_command
 from .log import get_logger, log_path
 from .placement import has_text_position
 from .ui import message_box, ui_lang
@@ -113,7 +113,7 @@ class ProtocolHandler(unohelper.Base, XDispatchProvider, XNotifyingDispatch, XIn
         args.update(given)
         clicked = not any(n not in SYSTEM_ARGUMENTS for n in given)
         try:
-            command = COMMANDS.get(name)
+            command = find_command(name)
             if command is None:
                 raise Refusal("unknown_command", name=name)
             if name in AT_CURSOR and self.frame is not None and not has_text_position(self.frame.getController()):
