@@ -6,16 +6,15 @@ typed into with real keys (Chinese too), confirmed, applied, reset or cancelled 
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
 import pytest
 
-from devtools.options_dialog import OptionsDialog, page_url
 from devtools.xvfb import wait_for
 from sanhui.model.profile import BranchProfile, PartyGroup
 from sanhui.office.settings import load_profile, save_profile
+from tests.gui.window import options_dialog
 
 if TYPE_CHECKING:
     from devtools.office import Office
@@ -35,21 +34,6 @@ def saved(gui_office: Office) -> Iterator[BranchProfile]:
     yield SAVED
     if gui_office.alive:
         gui_office.call(save_profile, gui_office.ctx, BranchProfile())
-
-
-@contextlib.contextmanager
-def options_dialog(gui_office: Office, xvfb: Xvfb, writer: Any, tmp_path: Path) -> Iterator[OptionsDialog]:
-    """The Options dialog opened on our page over a Writer window; a failure saves the screen
-    (before the dialog is cancelled) and names the file."""
-    with OptionsDialog(xvfb, gui_office, writer, page_url(gui_office)) as dialog:
-        try:
-            yield dialog
-        except Exception as exc:
-            try:
-                hint = f" (screen: {xvfb.screenshot(tmp_path / 'screen.png')})"
-            except Exception as shot_error:
-                hint = f" (no screenshot: {shot_error})"
-            raise AssertionError(f"{exc}{hint}") from exc
 
 
 def _profile(office: Office) -> BranchProfile:

@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 import pytest
 
-from devtools.options_dialog import ROLL_LEAF, RULES_LEAF, OptionsDialog, page_url
+from devtools.options_dialog import ROLL_LEAF, RULES_LEAF
 from devtools.xvfb import wait_for
 from sanhui.forms.annual_form import DEFAULT_RULES
 from sanhui.model.profile import BranchProfile, Member, PartyGroup
 from sanhui.office.settings import load_profile, save_profile
+from tests.gui.window import options_dialog
 
 if TYPE_CHECKING:
     from devtools.office import Office
@@ -36,21 +37,6 @@ def saved(gui_office: Office) -> Iterator[BranchProfile]:
     yield SAVED
     if gui_office.alive:
         gui_office.call(save_profile, gui_office.ctx, BranchProfile())
-
-
-@contextlib.contextmanager
-def options_dialog(gui_office: Office, xvfb: Xvfb, writer: Any, tmp_path: Path, leaf: str
-                   ) -> Iterator[OptionsDialog]:
-    """The Options dialog opened on one of our pages; a failure saves the screen and names the file."""
-    with OptionsDialog(xvfb, gui_office, writer, page_url(gui_office, leaf)) as dialog:
-        try:
-            yield dialog
-        except Exception as exc:
-            try:
-                hint = f" (screen: {xvfb.screenshot(tmp_path / 'screen.png')})"
-            except Exception as shot_error:
-                hint = f" (no screenshot: {shot_error})"
-            raise AssertionError(f"{exc}{hint}") from exc
 
 
 def _profile(office: Office) -> BranchProfile:

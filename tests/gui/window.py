@@ -12,6 +12,7 @@ from tests.office.docs import paragraphs
 
 if TYPE_CHECKING:
     from devtools.office import Office
+    from devtools.options_dialog import OptionsDialog
     from devtools.xvfb import Xvfb
 
 MENU = "三会一课"
@@ -73,3 +74,15 @@ def menu_dialog(office: Office, xvfb: Xvfb, doc: Any, tmp_path: Path, item: str,
             yield dialog
     finally:
         driver.close_menus()
+
+
+@contextlib.contextmanager
+def options_dialog(office: Office, xvfb: Xvfb, doc: Any, tmp_path: Path, leaf: Optional[str] = None
+                   ) -> Iterator[OptionsDialog]:
+    """Tools › Options opened on one of our pages (支部信息 by default) over `doc`'s window; a failure
+    inside carries a screenshot taken before the dialog is cancelled."""
+    from devtools.options_dialog import PROFILE_LEAF, OptionsDialog, page_url
+
+    with OptionsDialog(xvfb, office, doc, page_url(office, leaf or PROFILE_LEAF)) as dialog, \
+            shown_on_failure(xvfb, tmp_path, "screen.png"):
+        yield dialog
