@@ -6,23 +6,20 @@ from typing import Dict, List
 
 from ..schedule import Meeting, Rule, label
 from .package import package_odt
-from .styles import StyleName, build_styles, font_face_decls
+from .styles import StyleName, build_styles, content_skeleton
 from .text import append_text
-from .xml import element, sub
+from .xml import sub
 
 
 def render_annual(year: int, rules: Dict[str, Rule], meetings: Dict[str, List[Meeting]], holidays_known: bool,
                   branch: str = "", sentinels: bool = True) -> bytes:
     """Title, the rules, one row per month, the notes on moved days and on the holiday table."""
-    root = element("office:document-content", {"office:version": "1.3"})
-    font_face_decls(root)
-    automatic = sub(root, "office:automatic-styles")
+    root, automatic, text = content_skeleton()
     columns = ["月份", *rules]
     table_style = sub(automatic, "style:style", {"style:name": "SanhuiAnnual", "style:family": "table"})
     sub(table_style, "style:table-properties", {"style:width": "156mm", "table:align": "margins"})
     cell_style = sub(automatic, "style:style", {"style:name": "SanhuiAnnualCell", "style:family": "table-cell"})
     sub(cell_style, "style:table-cell-properties", {"fo:border": "0.5pt solid #000000", "fo:padding": "0.8mm"})
-    text = sub(sub(root, "office:body"), "office:text")
     if sentinels:
         sub(text, "text:p")
     append_text(sub(text, "text:p", {"text:style-name": StyleName.TITLE}), f"{branch}{year}年“三会一课”年度安排")

@@ -9,9 +9,9 @@ from typing import Any
 from ..model.benchmark import STATUSES, TASK_HEADER, Benchmark, BenchmarkTask
 from .outline import Outline
 from .package import package_odt
-from .styles import StyleName, build_styles, font_face_decls
+from .styles import StyleName, build_styles, content_skeleton
 from .text import append_text, field_line
-from .xml import element, sub
+from .xml import sub
 
 SUMMARY_PREFIX = "完成情况统计："
 _CELL = "SanhuiTaskCell"
@@ -68,10 +68,8 @@ def _styles(automatic: Any) -> None:
 
 def render_benchmark(bench: Benchmark, token: str, sentinels: bool = False) -> bytes:
     """The zipped fragment of one task list."""
-    root = element("office:document-content", {"office:version": "1.3"})
-    font_face_decls(root)
-    _styles(sub(root, "office:automatic-styles"))
-    text = sub(sub(root, "office:body"), "office:text")
+    root, automatic, text = content_skeleton()
+    _styles(automatic)
     if sentinels:
         sub(text, "text:p")
     section = sub(text, "text:section", {"text:name": section_name(token)})

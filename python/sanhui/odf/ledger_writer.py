@@ -9,9 +9,9 @@ from typing import Any, Sequence
 from ..dates import format_date
 from ..model.ledger import LedgerItem
 from .package import package_odt
-from .styles import StyleName, build_styles, font_face_decls
+from .styles import StyleName, build_styles, content_skeleton
 from .text import append_text
-from .xml import element, sub
+from .xml import sub
 
 LEDGER_HEADER = ("序号", "来源", "类别", "事项", "责任人", "完成时限", "完成情况", "逾期天数")
 _WIDTHS = ("10mm", "30mm", "16mm", "40mm", "16mm", "18mm", "16mm", "10mm")
@@ -31,10 +31,8 @@ def _styles(automatic: Any) -> None:
 
 def render_ledger(items: Sequence[LedgerItem], today: date, scope: str, problems: Sequence[str] = ()) -> bytes:
     """A whole .odt: title, what was read, the table, and the files that could not be read."""
-    root = element("office:document-content", {"office:version": "1.3"})
-    font_face_decls(root)
-    _styles(sub(root, "office:automatic-styles"))
-    text = sub(sub(root, "office:body"), "office:text")
+    root, automatic, text = content_skeleton()
+    _styles(automatic)
     append_text(sub(text, "text:p", {"text:style-name": StyleName.TITLE}), "任务台账")
     late = sum(1 for i in items if i.days_overdue(today))
     append_text(sub(text, "text:p", {"text:style-name": StyleName.BODY}),

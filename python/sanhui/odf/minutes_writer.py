@@ -15,9 +15,9 @@ from typing import Any, List, Sequence, Tuple
 from ..model.minutes import Minutes
 from .outline import Outline
 from .package import package_odt
-from .styles import StyleName, build_styles, font_face_decls
+from .styles import StyleName, build_styles, content_skeleton
 from .text import append_text, field_line
-from .xml import element, sub
+from .xml import sub
 
 ITEM_HEADER = ("序号", "事项", "责任人", "完成时限", "跟踪反馈（办理情况）")
 SIGN_LABEL = "书记（签字）："
@@ -133,10 +133,8 @@ def _body(out: Outline, minutes: Minutes) -> None:
 def render_minutes(minutes: Minutes, token: str, stamp: datetime, sentinels: bool = False) -> bytes:
     """The zipped fragment; ``token`` names the section and tables of this one minutes."""
     del stamp  # minutes carry no comments; kept for the same signature as render_plan
-    root = element("office:document-content", {"office:version": "1.3"})
-    font_face_decls(root)
-    _styles(sub(root, "office:automatic-styles"))
-    text = sub(sub(root, "office:body"), "office:text")
+    root, automatic, text = content_skeleton()
+    _styles(automatic)
     if sentinels:
         sub(text, "text:p")
     section = sub(text, "text:section", {"text:name": section_name(token)})

@@ -15,9 +15,9 @@ from typing import Any, Iterator, Optional, Sequence
 from ..model.plan import Entry, MonthPlan, NotesMode, Part
 from .details_table import details_table, table_styles
 from .outline import Outline
-from .styles import StyleName, font_face_decls
+from .styles import StyleName, content_skeleton
 from .text import append_text
-from .xml import element, sub
+from .xml import sub
 
 NOTE_AUTHOR = "三会一课助手"
 TITLE_STYLE = "SanhuiTitleFirst"  # automatic: the title paragraph that starts the 公文 page
@@ -52,16 +52,14 @@ class _Writer:
         self.outline: Any = None
 
     def content(self) -> Any:
-        root = element("office:document-content", {"office:version": "1.3"})
-        font_face_decls(root)
-        automatic = sub(root, "office:automatic-styles")
+        root, automatic, text = content_skeleton()
         if self.plan.title is not None and self.options.start_page_style:
             style = sub(automatic, "style:style", {
                 "style:name": TITLE_STYLE, "style:family": "paragraph",
                 "style:parent-style-name": StyleName.TITLE, "style:master-page-name": StyleName.MASTER_PAGE,
             })
             sub(style, "style:paragraph-properties", {"style:page-number": "auto"})
-        self.text = sub(sub(root, "office:body"), "office:text")
+        self.text = text
         self.outline = Outline(self.text, f"{self.options.note_prefix}-list")
         if self.options.sentinels:
             sub(self.text, "text:p")

@@ -15,18 +15,16 @@ from ..model.record import Member, Notice, Record
 from .details_table import details_table, table_styles
 from .outline import Outline
 from .package import package_odt
-from .styles import StyleName, build_styles, font_face_decls
+from .styles import StyleName, build_styles, content_skeleton
 from .text import append_text
-from .xml import element, sub
+from .xml import sub
 
 SIGN_IN_HEADER = ("序号", "姓名", "签到", "备注（请假原因）")
 _CN = "一二三四五六七八九十"
 
 
 def _fragment() -> Any:
-    root = element("office:document-content", {"office:version": "1.3"})
-    font_face_decls(root)
-    automatic = sub(root, "office:automatic-styles")
+    root, automatic, text = content_skeleton()
     right = sub(automatic, "style:style", {"style:name": "SanhuiRight", "style:family": "paragraph",
                                            "style:parent-style-name": StyleName.BODY})
     sub(right, "style:paragraph-properties", {"fo:text-align": "end", "fo:margin-right": "64pt",
@@ -34,7 +32,6 @@ def _fragment() -> Any:
     flush = sub(automatic, "style:style", {"style:name": "SanhuiFlush", "style:family": "paragraph",
                                            "style:parent-style-name": StyleName.BODY})
     sub(flush, "style:paragraph-properties", {"fo:text-indent": "0mm"})
-    text = sub(sub(root, "office:body"), "office:text")
     sub(text, "text:p")
     return root, automatic, text
 

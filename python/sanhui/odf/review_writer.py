@@ -9,9 +9,9 @@ from typing import List, Sequence
 from ..dates import Month, format_date
 from ..model.ledger import LedgerItem
 from .package import package_odt
-from .styles import StyleName, build_styles, font_face_decls
+from .styles import StyleName, build_styles, content_skeleton
 from .text import append_text
-from .xml import element, sub
+from .xml import sub
 
 REVIEW_HEADER = ("序号", "事项", "来源", "责任人", "完成时限", "完成情况", "逾期天数")
 _WIDTHS = ("10mm", "44mm", "30mm", "16mm", "22mm", "20mm", "14mm")
@@ -25,9 +25,7 @@ def due_for_review(items: Sequence[LedgerItem], month: Month) -> List[LedgerItem
 
 def render_review(items: Sequence[LedgerItem], month: Month, today: date, token: str) -> bytes:
     """A fragment (with insertion sentinels) holding the check as its own section."""
-    root = element("office:document-content", {"office:version": "1.3"})
-    font_face_decls(root)
-    automatic = sub(root, "office:automatic-styles")
+    root, automatic, text = content_skeleton()
     table_style = sub(automatic, "style:style", {"style:name": "SanhuiReview", "style:family": "table"})
     sub(table_style, "style:table-properties", {"style:width": "156mm", "table:align": "margins"})
     for n, width in enumerate(_WIDTHS, start=1):
@@ -35,7 +33,6 @@ def render_review(items: Sequence[LedgerItem], month: Month, today: date, token:
         sub(column, "style:table-column-properties", {"style:column-width": width})
     cell_style = sub(automatic, "style:style", {"style:name": "SanhuiReviewCell", "style:family": "table-cell"})
     sub(cell_style, "style:table-cell-properties", {"fo:border": "0.5pt solid #000000", "fo:padding": "0.8mm"})
-    text = sub(sub(root, "office:body"), "office:text")
     sub(text, "text:p")
     section = sub(text, "text:section", {"text:name": f"上月学习贯彻落实情况检查-{token}"})
     previous = month.previous()

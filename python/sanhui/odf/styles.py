@@ -61,6 +61,15 @@ _LEVELS: Tuple[Tuple[str, str, str], ...] = (
 )
 
 
+def content_skeleton() -> Tuple[Any, Any, Any]:
+    """(office:document-content, its office:automatic-styles, its office:text): the frame every
+    writer fills — fonts declared, automatic styles before the body, as ODF orders them."""
+    root = element("office:document-content", {"office:version": "1.3"})
+    font_face_decls(root)
+    automatic = sub(root, "office:automatic-styles")
+    return root, automatic, sub(sub(root, "office:body"), "office:text")
+
+
 def font_face_decls(parent: Any) -> None:
     """Declare the font lists; both content.xml and styles.xml need the same declarations."""
     decls = sub(parent, "office:font-face-decls")
