@@ -13,8 +13,8 @@ import pytest
 
 from devtools.xvfb import wait_for
 from sanhui.model.profile import BranchProfile, PartyGroup
-from sanhui.office.settings import load_profile, save_profile
-from tests.gui.window import options_dialog
+from sanhui.office.settings import load_profile
+from tests.gui.window import options_dialog, profile_saved
 
 if TYPE_CHECKING:
     from devtools.office import Office
@@ -30,10 +30,8 @@ BAD_COUNT = "正式党员人数（MemberCount）应为 0 到 10000 之间的整�
 @pytest.fixture
 def saved(gui_office: Office) -> Iterator[BranchProfile]:
     """SAVED as the profile during the test, an empty one after it (the plan dialog's tests read it)."""
-    gui_office.call(save_profile, gui_office.ctx, SAVED)
-    yield SAVED
-    if gui_office.alive:
-        gui_office.call(save_profile, gui_office.ctx, BranchProfile())
+    with profile_saved(gui_office, SAVED) as profile:
+        yield profile
 
 
 def _profile(office: Office) -> BranchProfile:

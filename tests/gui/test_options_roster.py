@@ -16,8 +16,8 @@ from devtools.options_dialog import ROLL_LEAF, RULES_LEAF
 from devtools.xvfb import wait_for
 from sanhui.forms.annual_form import DEFAULT_RULES
 from sanhui.model.profile import BranchProfile, Member, PartyGroup
-from sanhui.office.settings import load_profile, save_profile
-from tests.gui.window import options_dialog
+from sanhui.office.settings import load_profile
+from tests.gui.window import options_dialog, profile_saved
 
 if TYPE_CHECKING:
     from devtools.office import Office
@@ -33,10 +33,8 @@ BAD_RULE = ("党员大会安排规则（GeneralRule）“每月第八个星期�
 @pytest.fixture
 def saved(gui_office: Office) -> Iterator[BranchProfile]:
     """SAVED as the profile during the test, an empty one after it (other dialogs' tests read it)."""
-    gui_office.call(save_profile, gui_office.ctx, SAVED)
-    yield SAVED
-    if gui_office.alive:
-        gui_office.call(save_profile, gui_office.ctx, BranchProfile())
+    with profile_saved(gui_office, SAVED) as profile:
+        yield profile
 
 
 def _profile(office: Office) -> BranchProfile:

@@ -19,7 +19,7 @@ import pytest
 from devtools.xvfb import DialogDriver, MenuDriver, wait_for
 from sanhui.model.profile import BranchProfile, Member, PartyGroup
 from sanhui.office.settings import save_profile
-from tests.gui.window import frame, log_lines, logged, menu_dialog, paragraph_texts, shown_on_failure
+from tests.gui.window import frame, log_lines, logged, menu_dialog, paragraph_texts, profile_saved, shown_on_failure
 from tests.office.docs import put_cursor
 
 if TYPE_CHECKING:
@@ -56,12 +56,8 @@ def _tables(office: Office, doc: Any) -> Dict[str, List[Tuple[str, ...]]]:
 @pytest.fixture
 def profile(gui_office: Office) -> Iterator[BranchProfile]:
     """PROFILE (with its roll) saved for the test; an empty profile afterwards."""
-    gui_office.call(save_profile, gui_office.ctx, PROFILE, timeout=30)
-    try:
-        yield PROFILE
-    finally:
-        if gui_office.alive:
-            gui_office.call(save_profile, gui_office.ctx, BranchProfile(), timeout=30)
+    with profile_saved(gui_office, PROFILE) as saved:
+        yield saved
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, List, Optional
 
 from devtools.xvfb import DialogDriver, MenuDriver, wait_for
+from sanhui.model.profile import BranchProfile
 from tests.office.docs import paragraphs
 
 if TYPE_CHECKING:
@@ -86,3 +87,16 @@ def options_dialog(office: Office, xvfb: Xvfb, doc: Any, tmp_path: Path, leaf: O
     with OptionsDialog(xvfb, office, doc, page_url(office, leaf or PROFILE_LEAF)) as dialog, \
             shown_on_failure(xvfb, tmp_path, "screen.png"):
         yield dialog
+
+
+@contextlib.contextmanager
+def profile_saved(office: Office, profile: BranchProfile) -> Iterator[BranchProfile]:
+    """`profile` saved as the branch profile while inside, an empty one after (later tests read it)."""
+    from sanhui.office.settings import save_profile
+
+    office.call(save_profile, office.ctx, profile)
+    try:
+        yield profile
+    finally:
+        if office.alive:
+            office.call(save_profile, office.ctx, BranchProfile())
