@@ -98,10 +98,10 @@ def test_docx_tables_are_read_too(tmp_path: Path) -> None:
     assert (item.item, item.status, item.done(), item.days_overdue(TODAY)) == ("建立小组", "已完成", True, 0)
 
 
-# --- the two table readers agree -----------------------------------------------------------------
-# With lxml the ledger reads tables through one XSLT call per file (bench/ledger.py: the walk over
-# every cell in Python cost as much as the parse); the ElementTree walk remains for LibreOffice's
-# Python without lxml and for parts holding the private-use marks. Both must read the same rows.
+# --- tables cut out of the bytes read as the whole part does ------------------------------------
+# Parsing is most of the ledger's time, and the tables are a part of content.xml: the ledger cuts
+# them out by their bytes and parses only them (bench/ledger.py), when that is sure to read what
+# parsing the whole part would. Both ways must read the same rows; when unsure, the whole part.
 
 ODF_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
           'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
@@ -146,25 +146,98 @@ ODD_TABLES = (
 )
 
 
-def test_the_xslt_reader_and_the_tree_walk_read_the_same_rows() -> None:
-    from sanhui.odf import ledger_reader
-    from sanhui.odf.xml import USING_LXML, parse
+def _both_ways(data: bytes) -> tuple:
+    """(rows read from the tables cut out, or None when the part is not cut; rows of the whole part)."""
+    from sanhui.odf.ledger_reader import _odt_tables, only_tables
+    from sanhui.odf.xml import parse
 
-    data = _content("".join(ODD_TABLES))
-    root = parse(data)
-    walked = list(ledger_reader._odt_tables_tree(root))
-    assert [rows[1][1] for rows in walked] == ["建立联合小组\n第二段", "", "A&B <c> שלום\tx\ny"]
-    assert walked[2][2][1] == "甲   乙" and walked[2][3][1] == "丙" + " " * 10000 + "丁"  # text:s, and capped
-    assert walked[1][1] == ["2", "", "李四", "2023年12月1日", ""]
-    assert list(ledger_reader._odt_tables(root, data)) == walked
-    assert (ledger_reader._tables_xslt() is not None) == USING_LXML
+    cut = only_tables(data)
+    return (None if cut is None else list(_odt_tables(parse(cut)))), list(_odt_tables(parse(data)))
 
 
-def test_a_part_holding_the_private_use_marks_is_read_by_the_tree_walk(tmp_path: Path) -> None:
-    data = _content(f"<table:table>{HEADER}"
-                    + _cells(_p("1"), _p("a\ue001b\ue002c"), _p("张三"), _p("2023年10月31日"), "") + "</table:table>")
-    [item] = read_items(_zip(tmp_path / "pua.odt", "content.xml", data), TODAY)
-    assert (item.item, item.owner) == ("a\ue001b\ue002c", "张三")
+def test_tables_cut_out_read_the_same_rows_as_the_whole_part() -> None:
+    cut, whole = _both_ways(_content("<text:p>前言</text:p>" + "".join(ODD_TABLES) + "<text:p>后记</text:p>"))
+    assert cut == whole
+    assert [rows[1][1] for rows in whole] == ["建立联合小组\n第二段", "", "A&B <c> שלום\tx\ny"]
+    assert whole[2][2][1] == "甲   乙" and whole[2][3][1] == "丙" + " " * 10000 + "丁"  # text:s, and capped
+    assert whole[1][1] == ["2", "", "李四", "2023年12月1日", ""]
+
+
+def test_what_the_extension_writes_is_cut_not_parsed_whole(tmp_path: Path) -> None:
+    for path in _folder(tmp_path).rglob("*.odt"):
+        content = zipfile.ZipFile(path).read("content.xml")
+        cut, whole = _both_ways(content)
+        assert cut == whole and len(whole) == 1, path.name
+
+
+OUR_TABLE = (f"<table:table>{HEADER}" + _cells(_p("1"), _p("建立小组"), _p("张三"), _p("2023年10月31日"), _p(""))
+             + "</table:table>")
+FAKE = OUR_TABLE.replace("建立小组", "假的")
+TABLE_URI = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+UNSURE = {  # parts the bytes alone cannot be cut exactly: each is parsed whole, and reads as such
+    "a comment": _content(f"<!-- {FAKE} -->{OUR_TABLE}"),
+    "a CDATA section": _content(f"<text:p><![CDATA[{FAKE}]]></text:p>{OUR_TABLE}"),
+    "a processing instruction": _content(f"<?pi {FAKE}?>{OUR_TABLE}"),
+    "a namespace declared below the root": _content(OUR_TABLE.replace(
+        "<table:table>", '<table:table xmlns:text="urn:example:not-odf-text">', 1)),
+    "ODF's table namespace under another prefix": _content(
+        OUR_TABLE.replace("table:", "t:").replace("<t:table>", f'<t:table xmlns:t="{TABLE_URI}">', 1)),
+    "another prefix for tables in the root": _content(OUR_TABLE.replace("table:", "t:")).replace(
+        b"<office:document-content ", f'<office:document-content xmlns:t="{TABLE_URI}" '.encode()),
+    "an empty table": _content("<table:table/>" + OUR_TABLE),
+    "GB18030": ('<?xml version="1.0" encoding="GB18030"?>' + _content(OUR_TABLE).decode()).encode("gb18030"),
+    "UTF-16": ('<?xml version="1.0" encoding="UTF-16"?>' + _content(OUR_TABLE).decode()).encode("utf-16"),
+}
+
+
+def test_parts_that_cannot_be_cut_exactly_are_parsed_whole(tmp_path: Path) -> None:
+    from sanhui.odf.ledger_reader import only_tables, read_one
+    from sanhui.odf.xml import USING_LXML
+
+    for why, data in UNSURE.items():
+        assert only_tables(data) is None, why
+        path = _zip(tmp_path / "x.odt", "content.xml", data)
+        if why == "GB18030" and not USING_LXML:  # expat reads UTF-8 and UTF-16 only: a message then
+            assert "encodings" in read_one(path, TODAY)[2]
+            continue
+        items = read_items(path, TODAY)
+        expected = [] if why == "a namespace declared below the root" else ["建立小组"]  # its cells are not ODF's
+        assert [i.item for i in items] == expected, why
+
+
+def test_the_cut_keeps_what_may_be_ours_and_copes_with_odd_but_exact_bytes() -> None:
+    from sanhui.odf.ledger_reader import only_tables
+
+    odd = {
+        "序号 as a character reference": _content(OUR_TABLE.replace("序号", "&#x5E8F;号")),
+        "序号 split by a span": _content(OUR_TABLE.replace("序号", "序<text:span>号</text:span>")),
+        "ours nested in a layout table": _content(
+            "<table:table><table:table-row><table:table-cell>" + OUR_TABLE
+            + "</table:table-cell></table:table-row></table:table>"),
+        "'>' and single quotes in the root's attributes": _content(OUR_TABLE).replace(
+            b"<office:document-content ", b"<office:document-content office:version='1.3' a=\"x>y\" "),
+        "tags spread over lines": _content(OUR_TABLE.replace("<table:table>", "<table:table\n>", 1).replace(
+            "</table:table>", "</table:table\n >")),
+        "a byte-order mark and a declaration": b"\xef\xbb\xbf<?xml version='1.0' encoding='utf-8'?>\n"
+                                               + _content(OUR_TABLE),
+    }
+    for why, data in odd.items():
+        cut, whole = _both_ways(data)
+        assert cut is not None and cut == whole, why
+        assert [rows[1][1] for rows in whole] == ["建立小组"], why
+    someone_elses = _content("<table:table>" + _cells(_p("姓名"), _p("签到")) + "</table:table>")
+    assert b"<table:table>" not in (only_tables(someone_elses) or b"<table:table>")  # not even parsed
+
+
+def test_a_part_broken_only_outside_its_tables_is_still_read(tmp_path: Path) -> None:
+    """What is not cut out is not parsed: the items of a part whose tables are whole are read."""
+    data = _content(OUR_TABLE + "<text:p>unclosed <text:span></text:p>")
+    [item] = read_items(_zip(tmp_path / "x.odt", "content.xml", data), TODAY)
+    assert item.item == "建立小组"
+    broken_table = _content(OUR_TABLE.replace("</table:table-row>", "", 1))
+    (tmp_path / "y").mkdir()
+    _, found, error = next(scan(_zip(tmp_path / "y" / "y.odt", "content.xml", broken_table).parent, TODAY))
+    assert found is None and "not well-formed" in error
 
 
 def test_copies_of_one_document_count_once_and_edited_copies_both_stay(tmp_path: Path) -> None:
@@ -183,3 +256,19 @@ def test_copies_of_one_document_count_once_and_edited_copies_both_stay(tmp_path:
         ("共享培训资源", "李四", "纪要.docx、纪要.odt"),
     ]
     assert merge_copies(odt_items + odt_items) == odt_items  # one file read twice is not two copies
+
+
+def test_the_documents_of_a_folder_in_order_without_lock_files_or_endless_links(tmp_path: Path) -> None:
+    import os
+
+    from sanhui.odf.ledger_reader import documents
+
+    for name in ("b/2.odt", "b/1.DOCX", "a/c/3.odt", "0.odt", "a b/4.odt", "b/.~lock.1.DOCX#", "b/~$1.docx",
+                 "b/note.txt", "b/dir.odt/5.odt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(b"")
+    os.symlink(tmp_path, tmp_path / "b" / "up")  # a link back up: not followed
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0)  # a folder one may not read (root may: then it is simply empty)
+    found = [str(p.relative_to(tmp_path)) for p in documents(tmp_path)]
+    assert found == ["0.odt", "a/c/3.odt", "a b/4.odt", "b/1.DOCX", "b/2.odt", "b/dir.odt/5.odt"]

@@ -17,6 +17,7 @@ import functools
 import io
 import os
 import re
+import zipfile
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Mapping, Sequence, Tuple
@@ -40,13 +41,13 @@ from sanhui.model.ledger import KIND_BENCHMARK, KIND_MINUTES, LedgerItem
 from sanhui.model.record import Record
 from sanhui.odf.annual_writer import render_annual
 from sanhui.odf.benchmark_writer import render_benchmark
-from sanhui.odf.ledger_reader import read_items
+from sanhui.odf.ledger_reader import _odt_tables, only_tables, read_items
 from sanhui.odf.ledger_writer import render_ledger
 from sanhui.odf.minutes_writer import render_minutes
 from sanhui.odf.record_writer import render_notice, render_record, render_sign_in
 from sanhui.odf.render import render_plan
 from sanhui.odf.review_writer import render_review
-from sanhui.odf.xml import xml_safe
+from sanhui.odf.xml import parse, xml_safe
 from sanhui.schedule import schedule
 from tests.odf_schema import DOCUMENT_SCHEMA, odt_errors, schema_errors
 from tests.support import report
@@ -208,6 +209,9 @@ def _ledger_reads_back(data: bytes, expected: Sequence[Any], exactly: bool = Fal
         path.write_bytes(data)
         items = read_items(path, TODAY)
     assert [(same(i.item), same(i.owner)) for i in items] == [tuple(same(v) for v in row) for row in expected]
+    content = zipfile.ZipFile(io.BytesIO(data)).read("content.xml")  # tables cut out read as the whole part
+    cut = only_tables(content)
+    assert cut is None or list(_odt_tables(parse(cut))) == list(_odt_tables(parse(content)))
 
 
 @example(rows=[("甲  乙", "张三")])
@@ -363,3 +367,50 @@ def test_two_thousand_rows(writer: str) -> None:
     assert_written(_first_rows(data, n if LONG else 500), [])
     text = set(shown(data).split("\n"))
     assert all(name in text for name in names)
+
+
+# --- the ledger's cut of content.xml, on parts spliced with what could fool it -------------------
+# only_tables() cuts tables out by their bytes when that is sure to read as parsing the whole part.
+# Splice markup that could make a byte-level cut go wrong into a real minutes' content.xml, before
+# a tag (or as an attribute into one): the cut must never fail, and whenever the whole part is
+# well-formed — most splices keep it so — the two must read the same rows.
+
+_FAKE = ("<table:table><table:table-row><table:table-cell><text:p>序号</text:p></table:table-cell>"
+         "<table:table-cell><text:p>事项</text:p></table:table-cell></table:table-row></table:table>")
+_MARKUP = ["<!-- " + _FAKE + " -->", "<!-- x -->", "<![CDATA[" + _FAKE + "]]>", "<?pi " + _FAKE + "?>", _FAKE,
+           "<table:table/>", "&#24207;", "&#x5E8F;号", "序", "&gt;", "'", '"', "xmlns:table", "\n", "\t",
+           '<text:p xmlns:text="urn:x">x</text:p>', "<table:table\n></table:table >",
+           '<t:table xmlns:t="urn:oasis:names:tc:opendocument:xmlns:table:1.0"/>', '<text:p a="/>"/>', "<text:p/>"]
+_ATTRIBUTES = [' text:style-name="x/>"', ' xmlns:x="urn:x"', ' xmlns:text="urn:x"', ' xmlns:table="urn:x"',
+               " a='&gt;'", ' b="x>y"', ' xmlns="urn:x"', ' xmlns:t="urn:oasis:names:tc:opendocument:xmlns:table:1.0"']
+
+
+@functools.lru_cache(maxsize=1)
+def _minutes_content() -> bytes:
+    rows = (("建立联合攻关小组", "张三", "2023-10-31"), ("共享培训资源", "李四", "2023-12-31"))
+    minutes = parse_minutes(_inputs(BranchA="甲", BranchB="乙", Items=rows), TODAY).minutes
+    data: bytes = zipfile.ZipFile(io.BytesIO(render_minutes(minutes, "t0", STAMP))).read("content.xml")
+    return data
+
+
+_SPLICE = st.tuples(st.floats(0, 1), st.booleans(), st.sampled_from(_MARKUP), st.sampled_from(_ATTRIBUTES))
+
+
+@given(splices=st.lists(_SPLICE, min_size=1, max_size=4))
+def test_the_ledgers_cut_reads_as_the_whole_part_or_steps_aside(splices: List[Tuple[float, bool, str, str]]) -> None:
+    data = _minutes_content()
+    for where, as_attribute, markup, attribute in splices:
+        tags = [m.start() for m in re.finditer(rb"<(?![/?!])", data)]  # start tags; the first is the root's
+        at = tags[int(where * (len(tags) - 1))]
+        if as_attribute:
+            at = re.compile(rb"[\s/>]").search(data, at).end() - 1  # type: ignore[union-attr]
+            data = data[:at] + attribute.encode() + data[at:]
+        elif at > tags[0]:
+            data = data[:at] + markup.encode() + data[at:]
+    cut = only_tables(data)  # never raises
+    try:
+        whole = list(_odt_tables(parse(data)))
+    except Exception:  # not well-formed: the cut may still read its tables (see only_tables)
+        return
+    if cut is not None:
+        assert list(_odt_tables(parse(cut))) == whole

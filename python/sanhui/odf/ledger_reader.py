@@ -8,6 +8,7 @@ keeps those tables (LibreOffice writes the drop-down status as its text).
 
 from __future__ import annotations
 
+import os
 import re
 import zipfile
 from datetime import date
@@ -17,10 +18,10 @@ from typing import Any, Iterator, List, Optional, Sequence, Tuple
 from ..model.benchmark import TASK_HEADER
 from ..model.ledger import KIND_BENCHMARK, KIND_MINUTES, LedgerItem
 from .minutes_writer import ITEM_HEADER
-from .xml import NS, parse, text_transform
+from .xml import NS, parse
 
-MAX_PART = 64 * 1024 * 1024
-_HEADERS = (ITEM_HEADER, TASK_HEADER)  # a content.xml or document.xml larger than this is refused
+MAX_PART = 64 * 1024 * 1024  # a content.xml or document.xml larger than this is refused
+_HEADERS = (ITEM_HEADER, TASK_HEADER)
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
@@ -42,97 +43,181 @@ def _read_part(path: Path, name: str) -> bytes:
         raise BadFile(f"not a readable zip: {exc}") from None
     if len(data) > MAX_PART:
         raise BadFile(f"{name} is larger than {MAX_PART >> 20} MiB")
-    if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data:
+    if b"!" in data and (b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data):  # "!" alone is found fastest
         raise BadFile("declares a DTD or entities, which documents never need")
     return data
 
 
-def _root(path: Path, name: str) -> Tuple[Any, bytes]:
+def _root(path: Path, name: str) -> Any:
     data = _read_part(path, name)
     try:
-        return parse(data), data
+        return parse(data)
     except Exception as exc:  # lxml and ElementTree raise different types
         raise BadFile(f"{name} is not well-formed XML: {exc}") from None
 
 
+def _odt_root(path: Path) -> Any:
+    """content.xml's tables under its root element: only the tables when they can be cut out
+    by their bytes exactly (the parse is most of the ledger's time, and the tables are a part of
+    the file), else the whole part."""
+    data = _read_part(path, "content.xml")
+    tables = only_tables(data)
+    if tables is not None:
+        try:
+            return parse(tables)
+        except Exception:  # the whole part is parsed below: its error is the one to report
+            pass
+    try:
+        return parse(data)
+    except Exception as exc:  # lxml and ElementTree raise different types
+        raise BadFile(f"content.xml is not well-formed XML: {exc}") from None
+
+
+_DECLARATION = re.compile(rb"(?:\xef\xbb\xbf)?(?:<\?xml\s[^?]*\?>)?\s*")  # BOM and declaration
+_UTF8 = re.compile(rb"encoding\s*=\s*[\"']utf-?8[\"']", re.IGNORECASE)
+_TABLE_URI = NS["table"].encode()
+_TABLE_TAG = re.compile(rb"table:table[\s/>]")  # after "<" a start tag, after "</" an end tag
+_START_TAG = re.compile(rb"<([^\s/>]+)(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*\s*(/?)>")
+_FIRST_HEADER = ITEM_HEADER[0].encode()[:3]  # 序: a table without it anywhere is not one of ours
+assert TASK_HEADER[0] == ITEM_HEADER[0]
+
+
+def only_tables(data: bytes) -> Optional[bytes]:
+    """The part's root element holding only those of its outermost tables that may be ours,
+    cut out of the bytes; None when the cut might read otherwise than parsing the whole part.
+
+    The cut is exact when every "<" in the part starts a tag: no comment, CDATA section or
+    processing instruction after the declaration (a DTD is refused earlier), so "<table:table"
+    is a table's start tag; when no namespace is declared below the root, so each prefix in a
+    table means what the root says; and when the part is UTF-8 with "table" bound to ODF's table
+    namespace. LibreOffice and this extension write content.xml so; anything else is parsed whole.
+    A table is left out when 序 is nowhere in it, nor a character reference that could be 序.
+    What is not cut out is not parsed: a part broken only outside its tables is still read."""
+    start = _DECLARATION.match(data).end()  # type: ignore[union-attr]  # matches "" at least
+    if start and b"encoding" in data[:start] and not _UTF8.search(data, 0, start):
+        return None
+    end = data.find(b">", start) + 1  # the root's start tag ends there, unless that ">" is quoted
+    root_tag = data[start:end]
+    if root_tag.count(b'"') % 2 or b"'" in root_tag:
+        root = _START_TAG.match(data, start)
+        if root is None:
+            return None
+        end, root_tag = root.end(), root.group(0)
+    name = root_tag[1:-1].split(None, 1)[:1]
+    if not root_tag.startswith(b"<") or root_tag.endswith(b"/>") or not name:
+        return None
+    if root_tag.count(_TABLE_URI) != 1 or b'xmlns:table="' + _TABLE_URI + b'"' not in root_tag:
+        return None  # "table" is ODF's table namespace, and no other prefix is
+    if data.find(b"xmlns", end) >= 0:
+        return None
+    if b"!" in data and data.find(b"<!", end) >= 0:  # a comment or CDATA
+        return None
+    if data.find(b"?", end) >= 0 and data.find(b"<?", end) >= 0:  # a processing instruction
+        return None
+    body = data.find(b"<office:body", end)  # the styles before the body are not scanned by regex,
+    if body < 0 or data.find(b"table:table", end, body) >= 0:  # only searched for the words
+        body = end
+    kept = [root_tag]
+    depth = first = 0
+    for match in _TABLE_TAG.finditer(data, body):
+        at = match.start()
+        if data[at - 1:at] == b"<":
+            tag = _START_TAG.match(data, at - 1)
+            if tag is None or tag.group(2):
+                return None  # <table:table/> has no rows: not a table anyone writes
+            if depth == 0:
+                first = at - 1
+            depth += 1
+        elif data[at - 2:at] == b"</":
+            if depth == 0:
+                return None
+            depth -= 1
+            if depth == 0:
+                table = data[first:data.find(b">", match.end() - 1) + 1]
+                if _FIRST_HEADER in table or b"&#" in table:  # most often 序 is found at once
+                    kept.append(_without_attributes(table))
+    if depth:
+        return None
+    kept.append(b"</" + name[0] + b">")
+    return b"".join(kept)
+
+
+_UNREAD = (b"<table:table-cell ", b"<text:p ")  # elements whose attributes the ledger never reads
+
+
+def _without_attributes(table: bytes) -> bytes:
+    """The table with the commonest start tags of cells and paragraphs stripped of their
+    attributes (styles, value types): half of what libxml2 would otherwise parse, and nothing
+    the ledger reads. A writer gives most cells one style and paragraphs a few, so a handful of
+    exact replacements do it; as every "<" starts a tag (see only_tables), each one is a tag."""
+    for opening in _UNREAD:
+        at = table.find(opening)
+        for _ in range(3):  # the first three forms found: most cells and paragraphs have one of them
+            if at < 0:
+                break
+            tag = _START_TAG.match(table, at)
+            if tag is None:
+                break
+            bare = opening[:-1] + (b"/>" if tag.group(2) else b">")
+            table = table.replace(tag.group(0), bare)
+            at = table.find(opening, at)
+    return table
+
+
 _T = "{" + NS["table"] + "}"
-_P = "{" + NS["text"] + "}p"
-
-# What _odt_tables_tree reads, done inside libxml2 in one call per file: with lxml the Python
-# walk over every cell cost as much as the parse itself (bench/ledger.py). Rows and cells are
-# marked with private-use characters; a part that contains them takes the tree walk instead.
+_TABLE, _HEADER_ROWS, _ROW = _T + "table", _T + "table-header-rows", _T + "table-row"
+_CELLS = (_T + "table-cell", _T + "covered-table-cell")
+_P, _S, _TAB, _BREAK = (f"{{{NS['text']}}}{name}" for name in ("p", "s", "tab", "line-break"))
+_C = f"{{{NS['text']}}}c"
 MAX_SPACES = 10000  # a text:s claiming more is a hostile file, not a document
-_FIRST_HEADER = ITEM_HEADER[0]  # 序号: both of our tables start with it
-assert TASK_HEADER[0] == _FIRST_HEADER
-_TABLE, _ROW, _CELL = "\ue000", "\ue002", "\ue001"
-_MARKS = "\ue000".encode()[:2]  # the UTF-8 lead of U+E000–U+E03F
-_TABLES_XSLT_TEXT = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-  xmlns:table="{NS['table']}" xmlns:text="{NS['text']}">
- <xsl:output method="text" encoding="UTF-8"/>
- <xsl:template match="/">
-  <xsl:for-each select="//table:table[normalize-space(table:table-header-rows/table:table-row[1]/table:table-cell[1])
-                                     = '{_FIRST_HEADER}' or normalize-space(table:table-row[1]/table:table-cell[1])
-                                     = '{_FIRST_HEADER}']">
-   <xsl:text>&#xE000;</xsl:text>
-   <xsl:for-each select="table:table-header-rows/table:table-row[1]|table:table-row">
-    <xsl:for-each select="table:table-cell|table:covered-table-cell">
-     <xsl:choose>
-      <xsl:when test="count(.//text:p) &gt; 1 or .//text:s or .//text:tab or .//text:line-break">
-       <xsl:for-each select=".//text:p"><xsl:text>&#10;</xsl:text><xsl:apply-templates mode="t"/></xsl:for-each>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise><!-- plain text: the fast way -->
-     </xsl:choose>
-     <xsl:text>&#xE001;</xsl:text>
-    </xsl:for-each>
-    <xsl:text>&#xE002;</xsl:text>
-   </xsl:for-each>
-  </xsl:for-each>
- </xsl:template>
- <!-- a paragraph's text as written: text:s is spaces (text:c of them), text:tab a tab, text:line-break a new line -->
- <xsl:template match="text:s" mode="t">
-  <xsl:call-template name="spaces"><!-- at most MAX_SPACES: a hostile text:c is not a document's -->
-   <xsl:with-param name="n"
-                   select="(@text:c &gt; {MAX_SPACES}) * {MAX_SPACES} + not(@text:c &gt; {MAX_SPACES}) * @text:c"/>
-  </xsl:call-template>
- </xsl:template>
- <xsl:template match="text:tab" mode="t"><xsl:text>&#9;</xsl:text></xsl:template>
- <xsl:template match="text:line-break" mode="t"><xsl:text>&#10;</xsl:text></xsl:template>
- <xsl:template match="text:p" mode="t"/><!-- a nested table's paragraphs come in for-each above -->
- <xsl:template match="*" mode="t"><xsl:apply-templates mode="t"/></xsl:template>
- <xsl:template name="spaces">
-  <xsl:param name="n"/>
-  <xsl:choose>
-   <xsl:when test="not($n &gt; 1)"><xsl:text> </xsl:text></xsl:when>
-   <xsl:when test="$n &lt;= 32"><xsl:value-of select="substring('{' ' * 32}', 1, $n)"/></xsl:when>
-   <xsl:otherwise>
-    <xsl:text>{' ' * 32}</xsl:text>
-    <xsl:call-template name="spaces"><xsl:with-param name="n" select="$n - 32"/></xsl:call-template>
-   </xsl:otherwise>
-  </xsl:choose>
- </xsl:template>
-</xsl:stylesheet>"""
-_compiled: List[Any] = []  # the XSLT compiled on first use: an office's first command need not pay for it
 
 
-def _tables_xslt() -> Optional[Any]:
-    if not _compiled:
-        _compiled.append(text_transform(_TABLES_XSLT_TEXT.encode()))
-    return _compiled[0]
+def _odt_tables(root: Any) -> Iterator[List[List[str]]]:
+    """Rows of the tables whose header row is one of ours (header first); other tables cost
+    their first row."""
+    for table in root.iter(_TABLE):
+        rows, header_rows = [], None
+        for child in table:
+            tag = child.tag
+            if tag == _ROW:
+                rows.append(child)
+            elif tag == _HEADER_ROWS and header_rows is None:
+                header_rows = child
+        first = header_rows.find(_ROW) if header_rows is not None else rows[0] if rows else None
+        if first is None:
+            continue
+        header = _row(first)
+        if tuple(header) in _HEADERS:
+            yield [header] + [_row(row) for row in (rows[1:] if header_rows is None else rows)]
 
 
-def _lines(raw: str) -> str:
-    """A cell's paragraphs, each stripped, empty ones left out, one per line."""
-    if raw.count("\n") <= 1:  # one paragraph (or none): most cells
-        return raw.strip()
-    return "\n".join(t for t in (line.strip() for line in raw.split("\n")) if t)
+def _row(row: Any) -> List[str]:
+    """The texts of a row's cells, covered ones too (as empty) so columns stay in place.
+
+    Most cells hold one paragraph of plain text on one line: that is read here, as cheaply as
+    the tree allows (the ledger reads thousands of files); anything else by _cell."""
+    out = []
+    for cell in row:
+        if cell.tag not in _CELLS:
+            continue
+        if len(cell) == 1:
+            p = cell[0]
+            if p.tag == _P and not len(p):
+                text = p.text
+                if not text:
+                    out.append("")
+                    continue
+                if "\n" not in text:
+                    out.append(text.strip())
+                    continue
+        out.append(_cell(cell))
+    return out
 
 
 def _cell(cell: Any) -> str:
-    """A cell's text; a drop-down field's shown value is the text after its labels."""
-    return _lines("\n".join(_written(p) for p in cell.iter(_P)))
-
-
-_S, _TAB, _BREAK = (f"{{{NS['text']}}}{name}" for name in ("s", "tab", "line-break"))
+    """A cell's text: its paragraphs, each line stripped, empty ones left out, one per line."""
+    lines = (line.strip() for p in cell.iter(_P) for line in _written(p).split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def _written(p: Any) -> str:
@@ -142,7 +227,7 @@ def _written(p: Any) -> str:
     for child in p:
         tag = child.tag
         if tag == _S:
-            count = child.get(f"{{{NS['text']}}}c") or "1"
+            count = child.get(_C) or "1"
             out.append(" " * min(int(count) if count.isdigit() else 1, MAX_SPACES))
         elif tag == _TAB:
             out.append("\t")
@@ -152,41 +237,6 @@ def _written(p: Any) -> str:
             out.append(_written(child))
         out.append(child.tail or "")
     return "".join(out)
-
-
-def _odt_tables(root: Any, data: bytes) -> Iterator[List[List[str]]]:
-    """Rows of the tables whose header row is one of ours (header first)."""
-    transform = _tables_xslt()
-    if transform is None or _MARKS in data:
-        yield from _odt_tables_tree(root)
-        return
-    for table in str(transform(root)).split(_TABLE)[1:]:
-        rows = table.split(_ROW)[:-1]
-        if not rows:
-            continue
-        header = [_lines(c) for c in rows[0].split(_CELL)[:-1]]
-        if tuple(header) in _HEADERS:
-            yield [header] + [[_lines(c) for c in row.split(_CELL)[:-1]] for row in rows[1:]]
-
-
-def _odt_tables_tree(root: Any) -> Iterator[List[List[str]]]:
-    """Rows of the tables whose header row is one of ours; other tables cost one row each."""
-    for table in root.iter(_T + "table"):
-        header_rows = table.find(_T + "table-header-rows")
-        first = (header_rows if header_rows is not None else table).find(_T + "table-row")
-        if first is None:
-            continue
-        header = [_cell(c) for c in _cells(first)]
-        if tuple(header) not in _HEADERS:
-            continue
-        body = table.findall(_T + "table-row")
-        if header_rows is None:
-            body = body[1:]
-        yield [header] + [[_cell(c) for c in _cells(row)] for row in body]
-
-
-def _cells(row: Any) -> List[Any]:
-    return [c for c in row if c.tag in (_T + "table-cell", _T + "covered-table-cell")]
 
 
 def _docx_tables(root: Any) -> Iterator[List[List[str]]]:
@@ -199,21 +249,23 @@ def _docx_tables(root: Any) -> Iterator[List[List[str]]]:
 
 
 def _items(rows: Sequence[Sequence[str]], source: str, today: date) -> List[LedgerItem]:
+    """The items of one table read by either reader (cells come stripped)."""
     if not rows:
         return []
-    header = tuple(c.strip() for c in rows[0])
+    header = tuple(rows[0])
     if header == ITEM_HEADER:
-        kind, picks = KIND_MINUTES, (0, 1, 2, 3, 4)
+        kind, (number, item, owner, deadline, status) = KIND_MINUTES, (0, 1, 2, 3, 4)
     elif header == TASK_HEADER:
-        kind, picks = KIND_BENCHMARK, (0, 1, 5, 6, 7)
+        kind, (number, item, owner, deadline, status) = KIND_BENCHMARK, (0, 1, 5, 6, 7)
     else:
         return []
     out = []
     for row in rows[1:]:
-        cells = list(row) + [""] * (len(header) - len(row))
-        number, item, owner, deadline, status = (cells[i] for i in picks)
-        if item:
-            out.append(LedgerItem(source, kind, number, item, owner, deadline, _deadline(deadline, today), status))
+        if len(row) < len(header):  # a row with cells merged away
+            row = list(row) + [""] * (len(header) - len(row))
+        if row[item]:
+            out.append(LedgerItem(source, kind, row[number], row[item], row[owner], row[deadline],
+                                  _deadline(row[deadline], today), row[status]))
     return out
 
 
@@ -223,14 +275,15 @@ _GB_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 def _deadline(text: str, today: date) -> Optional[date]:
     """The extension writes deadlines as 2023年10月31日: read that directly, anything else
     through the full parser (people edit the cells)."""
-    from ..dates import DateInputError, parse_meeting_time
-
-    match = _GB_DATE.fullmatch(text.strip())
+    match = _GB_DATE.fullmatch(text)
     if match:
+        year, month, day = match.groups()
         try:
-            return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+            return date(int(year), int(month), int(day))
         except ValueError:
             return None
+    from ..dates import DateInputError, parse_meeting_time
+
     try:
         return parse_meeting_time(text, today).day if text.strip() else None
     except DateInputError:
@@ -241,9 +294,9 @@ def read_items(path: Path, today: date) -> List[LedgerItem]:
     """Every action item in one file; BadFile when it cannot be read."""
     suffix = path.suffix.lower()
     if suffix == ".odt":
-        tables = _odt_tables(*_root(path, "content.xml"))
+        tables = _odt_tables(_odt_root(path))
     elif suffix == ".docx":
-        tables = _docx_tables(_root(path, "word/document.xml")[0])
+        tables = _docx_tables(_root(path, "word/document.xml"))
     else:
         raise BadFile("neither .odt nor .docx")
     items: List[LedgerItem] = []
@@ -253,10 +306,24 @@ def read_items(path: Path, today: date) -> List[LedgerItem]:
 
 
 def documents(folder: Path) -> List[Path]:
-    """The .odt and .docx files below ``folder`` in a stable order, without the lock files
-    LibreOffice (.~lock.*#) and Word (~$*) leave beside open documents."""
-    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in (".odt", ".docx") and p.is_file()
-                  and not p.name.startswith((".~lock", "~$")))
+    """The .odt and .docx files below ``folder`` in a stable order (by folder and name), without
+    the lock files LibreOffice (.~lock.*#) and Word (~$*) leave beside open documents. Links to
+    folders are not followed: a link back up would never end."""
+    found: List[str] = []
+    folders = [str(folder)]
+    while folders:
+        try:
+            entries = list(os.scandir(folders.pop()))
+        except OSError:  # a folder one may not read is passed over, as a file manager would
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(entry.path)
+            elif (entry.name.lower().endswith((".odt", ".docx")) and not entry.name.startswith((".~lock", "~$"))
+                  and entry.is_file()):
+                found.append(entry.path)
+    found.sort(key=lambda name: name.split(os.sep))
+    return [Path(name) for name in found]
 
 
 def scan(folder: Path, today: date) -> Iterator[Tuple[Path, Optional[List[LedgerItem]], str]]:

@@ -103,16 +103,6 @@ def parse(data: bytes) -> Any:
     global _PARSER
     if USING_LXML:
         if _PARSER is None:
-            _PARSER = _etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+            _PARSER = _etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, collect_ids=False)
         return _etree.fromstring(data, _PARSER)
     return _etree.fromstring(data)
-
-
-def text_transform(stylesheet: bytes) -> Optional[Any]:
-    """A compiled XSLT (with lxml) whose result ``str()`` gives the text output; None with the
-    standard library, which has no XSLT: callers keep an ElementTree path for that case.
-    Only for our own stylesheets: XSLT's document() and extensions are not given to input."""
-    if not USING_LXML:
-        return None
-    access = _etree.XSLTAccessControl.DENY_ALL
-    return _etree.XSLT(_etree.fromstring(stylesheet), access_control=access)
