@@ -2,7 +2,7 @@
 
 Every name of COMMANDS.md is here; a few more were added (README's command table says which).
 A command's module is imported when the command first runs: an office's first click (a month
-plan) does not pay for the ledger's XSLT, the holiday calendar or the dialogs of the others.
+plan) does not pay for the ledger, the holiday calendar or the dialogs of the others.
 """
 
 from __future__ import annotations
