@@ -95,8 +95,7 @@ def _listed(dialog: DialogDriver, count: int) -> List[str]:
 def _confirmed(dialog: DialogDriver, office: Office, doc: Any) -> float:
     """确定 clicked: wait until the dialog is closed and the task table is in; the seconds taken."""
     started = time.monotonic()
-    dialog.click("确定")
-    dialog.wait_closed()
+    dialog.click_to_close("确定")
     wait_for("the task table in the document", lambda: _task_rows(office, doc) or None, 20)
     return time.monotonic() - started
 
@@ -188,7 +187,7 @@ def test_cancel_leaves_the_document_unchanged(
         if how == "Escape":
             dialog.key("Escape")
         else:
-            dialog.click("取消")
+            dialog.click_to_close("取消")
         dialog.wait_closed()
     assert "已取消，文档未作更改。" in logged(gui_office, since, "InsertBenchmark ok in")  # the command is over …
     assert paragraph_texts(gui_office, writer) == [""]  # … and did nothing

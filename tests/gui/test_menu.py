@@ -213,8 +213,7 @@ def test_a_real_click_asks_for_the_details_then_inserts_the_lecture_plan(
         with DialogDriver.opened(xvfb, gui_office, DIALOG_ZH, before) as dialog:
             assert dialog.fields()["会议类型"] == "党课"
             assert _text(gui_office, writer) == ""  # nothing yet: the dialog comes first
-            dialog.click("确定")
-            dialog.wait_closed()
+            dialog.click_to_close("确定")
         wait_for("the lecture plan in the document", lambda: "党课方案" in _text(gui_office, writer) or None, 20)
     except Exception as exc:
         raise AssertionError(f"{exc}{_screenshot_hint(xvfb, tmp_path, 'click.png')}") from exc

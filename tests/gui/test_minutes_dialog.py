@@ -172,8 +172,7 @@ def test_typed_meeting_and_items_go_into_the_minutes(
         timings["items added"] = time.monotonic() - started
 
         confirmed = time.monotonic()
-        dialog.click("确定")
-        dialog.wait_closed()
+        dialog.click_to_close("确定")
         wait_for("the minutes in the document", lambda: _table_rows(gui_office, writer, "联建会签") or None, 20)
         timings["confirmed to inserted"] = time.monotonic() - confirmed
 
@@ -204,7 +203,7 @@ def test_cancel_leaves_the_document_unchanged(
         if how == "Escape":
             dialog.key("Escape")
         else:
-            dialog.click("取消")
+            dialog.click_to_close("取消")
         dialog.wait_closed()
     assert "已取消，文档未作更改。" in logged(gui_office, since, "InsertMinutes ok in")  # the command is over …
     assert paragraph_texts(gui_office, writer) == [""]  # … and did nothing
@@ -337,8 +336,7 @@ def test_countersign_with_prompts_left_says_why_in_a_message_box(
                 _choose_for_box(driver, xvfb, gui_office, COUNTERSIGN) as box:
             message = box.message()
             assert "提示文字" in message and "请填写或删除后再会签" in message, message
-            box.click("确定")
-            box.wait_closed()
+            box.click_to_close("确定")
     finally:
         driver.close_menus()
     assert "提示文字" in logged(gui_office, since, "Countersign refused")

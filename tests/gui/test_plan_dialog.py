@@ -179,7 +179,7 @@ def test_cancel_leaves_the_document_unchanged(
         if how == "Escape":
             dialog.key("Escape")
         else:
-            dialog.click("取消")
+            dialog.click_to_close("取消")
         dialog.wait_closed()
     assert _text(gui_office, writer) == ""
     assert _tables(gui_office, writer) == 0

@@ -156,7 +156,7 @@ def test_notice_cancelled_changes_nothing(
         if how == "Escape":
             dialog.key("Escape")
         else:
-            dialog.click("取消")
+            dialog.click_to_close("取消")
         dialog.wait_closed()
     assert CANCELLED in logged(gui_office, since, "InsertNotice ok")
     assert paragraph_texts(gui_office, writer) == [""]
@@ -177,8 +177,7 @@ def test_sign_in_shows_the_roll_and_follows_the_meeting(
         assert dialog.fields()["党小组"] == "第一党小组"
         _names(dialog, "张三\n王五")  # the group's members
         dialog.type_into("会议时间", "2023-09-28 14:30")
-        dialog.click("确定")
-        dialog.wait_closed()
+        dialog.click_to_close("确定")
     tables = wait_for("the sign-in sheet", lambda: _tables(gui_office, writer) or None, 20)
     (rows,) = tables.values()
     assert rows[0] == ("序号", "姓名", "签到", "备注（请假原因）")
@@ -201,8 +200,7 @@ def test_sign_in_without_a_roll_says_how_and_takes_typed_names(
         assert "会议时间" in message and "下午3点" in message, message
         assert dialog.is_open() and paragraph_texts(gui_office, writer) == [""]
         dialog.type_into("会议时间", "2023年9月25日 15:00")
-        dialog.click("确定")
-        dialog.wait_closed()
+        dialog.click_to_close("确定")
     tables = wait_for("the sign-in sheet", lambda: _tables(gui_office, writer) or None, 20)
     (rows,) = tables.values()
     assert [r[:2] for r in rows[1:3]] == [("1", "张三"), ("2", "李四")] and len(rows) == 1 + 2 + 3
@@ -270,8 +268,7 @@ def test_record_cancelled_changes_nothing(gui_office: Office, xvfb: Xvfb, writer
     since = len(log_lines(gui_office))
     with opened(gui_office, xvfb, writer, tmp_path, RECORD) as dialog:
         dialog.type_into("应到人数", "30")
-        dialog.click("取消")
-        dialog.wait_closed()
+        dialog.click_to_close("取消")
     assert CANCELLED in logged(gui_office, since, "InsertRecord ok")
     assert paragraph_texts(gui_office, writer) == [""] and _tables(gui_office, writer) == {}
 
