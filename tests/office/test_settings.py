@@ -517,6 +517,18 @@ def test_a_sheet_that_cannot_be_read_leaves_the_page_as_it_was(roll_page: Page, 
     assert roll_page.fields() == {"Roll": "张三"}
 
 
+@pytest.mark.parametrize("name", ["名册.ods", "名册.xls", "名册.xlsx"])
+def test_a_sheet_larger_than_any_roll_is_refused_unopened(roll_page: Page, tmp_path: Path, name: str) -> None:
+    roll_page.event("initialize")
+    roll_page.enter(Roll="张三")
+    path = tmp_path / name
+    with path.open("wb") as big:  # 21 MiB: no LibreOffice filter gets to read it
+        big.truncate(21 * 1024 * 1024)
+    message, error = _import(roll_page, path)  # before, LibreOffice opened .ods/.xls of any size
+    assert error and message == f"导入的表格（RosterFile）“{name}”太大（21.0 MiB），最多 20.0 MiB。", message
+    assert roll_page.fields() == {"Roll": "张三"}
+
+
 def test_the_import_button_without_a_window_is_a_cancelled_picker(roll_page: Page) -> None:
     """Headless, the file picker returns at once as cancelled: nothing changes, nothing fails."""
     roll_page.event("initialize")

@@ -90,15 +90,16 @@ def import_message(imported: ImportedRoll, name: str, lang: str) -> str:
 
 
 def read_sheet(ctx: Any, url: str, name: str) -> ImportedRoll:
-    """The roll in the sheet at ``url``: CSV/XLSX here, other sheets through LibreOffice."""
-    if name.lower().endswith(OFFICE_SHEETS):
-        return roll_from_rows(office_rows(ctx, url, name), name)
+    """The roll in the sheet at ``url``: CSV/XLSX here, other sheets through LibreOffice. A file
+    larger than any roll (MAX_FILE) is refused unread, whatever reads it."""
     try:
         path = uno.fileUrlToSystemPath(url)
         size = os.path.getsize(path)
-        if size > MAX_FILE:  # refused unread
+        if size > MAX_FILE:
             raise FormError(FIELD, "import_too_big", file=name, size=f"{size / 1048576:.1f} MiB",
                             limit=f"{MAX_FILE / 1048576:.1f} MiB")
+        if name.lower().endswith(OFFICE_SHEETS):
+            return roll_from_rows(office_rows(ctx, url, name), name)
         with open(path, "rb") as stream:
             data = stream.read(MAX_FILE + 1)
     except OSError as exc:
