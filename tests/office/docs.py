@@ -3,6 +3,7 @@ number label, comments with what they point at, and the saved body for exact com
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any, List, NamedTuple, Tuple
 
@@ -67,3 +68,18 @@ def saved_body(office: Any, doc: Any, path: Path) -> str:
     """Save as .odt and return the normalized office:text (see tests/support/odf_body.py)."""
     office.store(doc, path, "writer8")
     return normalized_body(path)
+
+
+def type_in_a_new_comment(office: Any, doc: Any) -> bool:
+    """A comment made at the view cursor with the keyboard focus in its text, as a click into a
+    comment leaves it. The view cursor cannot be moved into a comment over the API (RuntimeException
+    in unotxvw.cxx); .uno:InsertAnnotation does it. Once in a while under load the focus arrives
+    late, or not at all: three tries. False when it never came."""
+    controller = doc.getCurrentController()
+    for _ in range(3):
+        office.dispatch(doc, ".uno:InsertAnnotation")
+        for _ in range(40):
+            if controller.getSelection() is None:  # the focus is in the comment's text
+                return True
+            time.sleep(0.05)
+    return False

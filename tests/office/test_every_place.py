@@ -14,7 +14,6 @@ is in the context's table.
 
 from __future__ import annotations
 
-import time
 import zipfile
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
@@ -23,7 +22,7 @@ import pytest
 
 from devtools.prompts import fill_prompts
 from tests.odf_schema import assert_valid_odt
-from tests.office.docs import saved_body, set_text
+from tests.office.docs import saved_body, set_text, type_in_a_new_comment
 from tests.support import office_with_extension, report
 
 SUCCESS, FAILURE = 1, 0
@@ -241,18 +240,9 @@ def _build_place(office: Any, doc: Any, place: str, long_odt: Path) -> Callable[
         _user_text(doc)
 
         def into_comment() -> None:
-            # The view cursor cannot be moved into a comment over the API (RuntimeException in
-            # unotxvw.cxx); .uno:InsertAnnotation makes a comment and puts the keyboard focus in
-            # its text, as a click into a comment does.
             view.gotoStart(False)
-            controller = doc.getCurrentController()
-            for _ in range(3):  # once in a while under load the focus arrives late, or not at all
-                office.dispatch(doc, ".uno:InsertAnnotation")
-                for _ in range(40):
-                    if controller.getSelection() is None:  # the focus is in the comment's text
-                        return
-                    time.sleep(0.05)
-            pytest.fail("the keyboard focus did not go into the comment")
+            if not type_in_a_new_comment(office, doc):
+                pytest.fail("the keyboard focus did not go into the comment")
         return into_comment
     if place == "protected section":
         _user_text(doc)

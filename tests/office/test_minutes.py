@@ -12,7 +12,7 @@ import pytest
 
 from devtools.prompts import fill_prompts
 from tests.odf_schema import assert_valid_odt
-from tests.office.docs import paragraphs
+from tests.office.docs import paragraphs, type_in_a_new_comment
 
 SUCCESS, FAILURE = 1, 0
 ARGS = {
@@ -139,6 +139,20 @@ def test_countersign_fills_the_block_protects_and_prints_the_code(office: Any, w
     assert state == FAILURE and "已经会签" in result
     state, result = office.dispatch(writer, "sanhui:VerifyMinutes")
     assert state == SUCCESS and result.startswith("intact：")
+
+
+def test_verifying_while_typing_in_a_comment_checks_every_signed_minutes(office: Any, writer: Any) -> None:
+    """The focus in a comment is no place in the text: 核验会签 then checks all signed minutes
+    instead of failing (minutes_commands._verification)."""
+    writer.getText().setString("文前")  # a paragraph of the user's, outside the protected minutes
+    writer.getCurrentController().getViewCursor().gotoEnd(False)
+    _signed(office, writer)
+    start = writer.getText().createTextCursor()  # (the view cursor's gotoStart stays in its table cell)
+    start.gotoStart(False)
+    writer.getCurrentController().getViewCursor().gotoRange(start, False)
+    assert type_in_a_new_comment(office, writer), "the keyboard focus did not go into the comment"
+    state, result = office.dispatch(writer, "sanhui:VerifyMinutes")
+    assert state == SUCCESS and result.startswith("intact：") and TITLE in result, result
 
 
 def test_a_change_after_unprotecting_by_hand_is_found_and_named(office: Any, writer: Any) -> None:
