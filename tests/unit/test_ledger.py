@@ -185,6 +185,7 @@ UNSURE = {  # parts the bytes alone cannot be cut exactly: each is parsed whole,
     "another prefix for tables in the root": _content(OUR_TABLE.replace("table:", "t:")).replace(
         b"<office:document-content ", f'<office:document-content xmlns:t="{TABLE_URI}" '.encode()),
     "an empty table": _content("<table:table/>" + OUR_TABLE),
+    "a comment before the root": f'<!-- xmlns:table="{TABLE_URI}" -->'.encode() + _content(OUR_TABLE),
     "GB18030": ('<?xml version="1.0" encoding="GB18030"?>' + _content(OUR_TABLE).decode()).encode("gb18030"),
     "UTF-16": ('<?xml version="1.0" encoding="UTF-16"?>' + _content(OUR_TABLE).decode()).encode("utf-16"),
 }

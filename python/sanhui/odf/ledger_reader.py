@@ -106,8 +106,8 @@ def only_tables(data: bytes) -> Optional[bytes]:
             return None
         end, root_tag = root.end(), root.group(0)
     name = root_tag[1:-1].split(None, 1)[:1]
-    if not root_tag.startswith(b"<") or root_tag.endswith(b"/>") or not name:
-        return None
+    if not root_tag.startswith(b"<") or root_tag.endswith(b"/>") or not name or name[0][:1] in (b"!", b"?"):
+        return None  # not a root element's start tag: a comment or instruction before it, say
     if root_tag.count(_TABLE_URI) != 1 or b'xmlns:table="' + _TABLE_URI + b'"' not in root_tag:
         return None  # "table" is ODF's table namespace, and no other prefix is
     if data.find(b"xmlns", end) >= 0:
