@@ -207,6 +207,11 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "zh": "支部信息未能保存。详细信息已记入日志：{log}",
         "en": "The branch profile could not be saved. Details are in the log: {log}",
     },
+    "rules_no_committee": {
+        "zh": "正式党员不足7人的支部不设支委会：年度安排不排支委会，支委会一项不使用。",
+        "en": "A branch with fewer than 7 full members has no committee: the year's schedule has no committee "
+              "meetings, and their rule is not used.",
+    },
     "profile_no_committee": {
         "zh": "正式党员不足7人的支部不设支委会：整月方案将不含支委会方案。",
         "en": "A branch with fewer than 7 full members has no committee: month plans leave the committee out.",

@@ -549,6 +549,20 @@ def test_the_rules_page_shows_the_defaults_and_the_branchs_rules(rules_page: Pag
     assert rules_page.fields() == {**DEFAULT_RULES, "PartyDayRule": "每月最后一个星期五"}
 
 
+def test_a_branch_without_committee_sees_its_rule_greyed_and_why(rules_page: Page) -> None:
+    office = rules_page.office
+    enabled = lambda: office.call(lambda: rules_page.window.getControl("CommitteeRule").getModel().Enabled)  # noqa: E731
+    rules_page.event("initialize")
+    assert enabled() and rules_page.status()[0] == ""  # nothing known yet: the committee stays
+    office.call(save_profile, office.ctx, dataclasses.replace(FULL, member_count=5))
+    rules_page.event("initialize")
+    assert not enabled()
+    assert rules_page.status()[0] == "正式党员不足7人的支部不设支委会：年度安排不排支委会，支委会一项不使用。"
+    office.call(save_profile, office.ctx, FULL)
+    rules_page.event("initialize")
+    assert enabled() and rules_page.status()[0] == ""
+
+
 def test_ok_on_the_rules_page_saves_what_differs_from_the_default(rules_page: Page) -> None:
     office = rules_page.office
     office.call(save_profile, office.ctx, dataclasses.replace(FULL, members=ROLL))

@@ -18,8 +18,10 @@ CONTROL = "CommitteeRule"  # the control that tells this page from the others
 
 
 def show(window: Any, profile: BranchProfile, lang: str) -> str:
+    """Fill the rules; a branch too small for a 支委会 sees its rule greyed, and why."""
     fill(window, rules_fields(profile))
-    return ""
+    window.getControl(CONTROL).getModel().Enabled = profile.has_committee()
+    return "" if profile.has_committee() else text("rules_no_committee", lang)
 
 
 def commit(ctx: Any, typed: Dict[str, str], lang: str) -> str:
