@@ -174,6 +174,8 @@ OUR_TABLE = (f"<table:table>{HEADER}" + _cells(_p("1"), _p("建立小组"), _p("
              + "</table:table>")
 FAKE = OUR_TABLE.replace("建立小组", "假的")
 TABLE_URI = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+TEXT_URI = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+SPELT = TABLE_URI.replace(":table:", ":&#116;able:")  # the same namespace, one letter as a reference
 UNSURE = {  # parts the bytes alone cannot be cut exactly: each is parsed whole, and reads as such
     "a comment": _content(f"<!-- {FAKE} -->{OUR_TABLE}"),
     "a CDATA section": _content(f"<text:p><![CDATA[{FAKE}]]></text:p>{OUR_TABLE}"),
@@ -185,6 +187,12 @@ UNSURE = {  # parts the bytes alone cannot be cut exactly: each is parsed whole,
     "another prefix for tables in the root": _content(OUR_TABLE.replace("table:", "t:")).replace(
         b"<office:document-content ", f'<office:document-content xmlns:t="{TABLE_URI}" '.encode()),
     "an empty table": _content("<table:table/>" + OUR_TABLE),
+    "ODF's table namespace spelt with a character reference": _content(OUR_TABLE.replace("table:", "t:")).replace(
+        b"<office:document-content ", f'<office:document-content xmlns:t="{SPELT}" '.encode()),
+    "a root that is a table itself": (
+        f'<t:table xmlns:t="{SPELT}" xmlns:table="{TABLE_URI}" xmlns:text="{TEXT_URI}">'
+        + (HEADER + _cells(_p("1"), _p("建立小组"), _p("张三"), _p(""), _p(""))).replace("table:", "t:")
+        + "</t:table>").encode(),
     "a comment before the root": f'<!-- xmlns:table="{TABLE_URI}" -->'.encode() + _content(OUR_TABLE),
     "GB18030": ('<?xml version="1.0" encoding="GB18030"?>' + _content(OUR_TABLE).decode()).encode("gb18030"),
     "UTF-16": ('<?xml version="1.0" encoding="UTF-16"?>' + _content(OUR_TABLE).decode()).encode("utf-16"),

@@ -382,7 +382,9 @@ _MARKUP = ["<!-- " + _FAKE + " -->", "<!-- x -->", "<![CDATA[" + _FAKE + "]]>", 
            '<text:p xmlns:text="urn:x">x</text:p>', "<table:table\n></table:table >",
            '<t:table xmlns:t="urn:oasis:names:tc:opendocument:xmlns:table:1.0"/>', '<text:p a="/>"/>', "<text:p/>"]
 _ATTRIBUTES = [' text:style-name="x/>"', ' xmlns:x="urn:x"', ' xmlns:text="urn:x"', ' xmlns:table="urn:x"',
-               " a='&gt;'", ' b="x>y"', ' xmlns="urn:x"', ' xmlns:t="urn:oasis:names:tc:opendocument:xmlns:table:1.0"']
+               " a='&gt;'", ' b="x>y"', ' xmlns="urn:x"',
+               ' xmlns:t="urn:oasis:names:tc:opendocument:xmlns:&#116;able:1.0"',
+               ' xmlns:t="urn:oasis:names:tc:opendocument:xmlns:table:1.0"']
 
 
 @functools.lru_cache(maxsize=1)

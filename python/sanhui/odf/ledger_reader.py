@@ -108,8 +108,8 @@ def only_tables(data: bytes) -> Optional[bytes]:
     name = root_tag[1:-1].split(None, 1)[:1]
     if not root_tag.startswith(b"<") or root_tag.endswith(b"/>") or not name or name[0][:1] in (b"!", b"?"):
         return None  # not a root element's start tag: a comment or instruction before it, say
-    if root_tag.count(_TABLE_URI) != 1 or b'xmlns:table="' + _TABLE_URI + b'"' not in root_tag:
-        return None  # "table" is ODF's table namespace, and no other prefix is
+    if b"&" in root_tag or root_tag.count(_TABLE_URI) != 1 or b'xmlns:table="' + _TABLE_URI + b'"' not in root_tag:
+        return None  # "table" is ODF's table namespace, and no other prefix is (not even one spelt with &#116;)
     if data.find(b"xmlns", end) >= 0:
         return None
     if b"!" in data and data.find(b"<!", end) >= 0:  # a comment or CDATA
