@@ -92,7 +92,9 @@ def only_tables(data: bytes) -> Optional[bytes]:
     processing instruction after the declaration (a DTD is refused earlier), so "<table:table"
     is a table's start tag; when no namespace is declared below the root, so each prefix in a
     table means what the root says; and when the part is UTF-8 with "table" bound to ODF's table
-    namespace. LibreOffice and this extension write content.xml so; anything else is parsed whole.
+    namespace and no other prefix bound to it (the root's start tag holds no reference, which could
+    spell that namespace otherwise). LibreOffice and this extension write content.xml so; anything
+    else is parsed whole.
     A table is left out when 序 is nowhere in it, nor a character reference that could be 序.
     What is not cut out is not parsed: a part broken only outside its tables is still read."""
     start = _DECLARATION.match(data).end()  # type: ignore[union-attr]  # matches "" at least
