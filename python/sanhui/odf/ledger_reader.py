@@ -150,10 +150,11 @@ _UNREAD = (b"<table:table-cell ", b"<text:p ")  # elements whose attributes the 
 
 
 def _without_attributes(table: bytes) -> bytes:
-    """The table with the commonest start tags of cells and paragraphs stripped of their
-    attributes (styles, value types): half of what libxml2 would otherwise parse, and nothing
-    the ledger reads. A writer gives most cells one style and paragraphs a few, so a handful of
-    exact replacements do it; as every "<" starts a tag (see only_tables), each one is a tag."""
+    """The table with the first few forms of its cells' and paragraphs' start tags stripped of
+    their attributes (styles, value types): half of what libxml2 would otherwise parse, and
+    nothing the ledger reads. A writer gives most cells one style and paragraphs a few, so a
+    handful of exact replacements do it; as every "<" starts a tag (see only_tables), each one
+    replaced is a whole tag. Other forms are only parsed as they are."""
     for opening in _UNREAD:
         at = table.find(opening)
         for _ in range(3):  # the first three forms found: most cells and paragraphs have one of them
@@ -219,7 +220,8 @@ def _row(row: Any) -> List[str]:
 
 
 def _cell(cell: Any) -> str:
-    """A cell's text: its paragraphs, each line stripped, empty ones left out, one per line."""
+    """A cell's text: its paragraphs, each line stripped, empty ones left out, one per line; a
+    drop-down field reads as the value it shows (the text after its labels)."""
     lines = (line.strip() for p in cell.iter(_P) for line in _written(p).split("\n"))
     return "\n".join(line for line in lines if line)
 
