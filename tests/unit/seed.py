@@ -1,8 +1,8 @@
-"""The seed plan (shared/seed/2023-09-sanhui-yike-plan.txt) read line by line, independently of
+"""The seed plan (tests/data/2023-09-sanhui-yike-plan.txt) read line by line, independently of
 the content pack: each line's numbering label taken off, each 备注 taken out of its wrapper.
 
-Test helper only. The seed lives beside the repository on every machine; a missing seed fails
-the test (a skipped comparison would look green while checking nothing).
+Test helper only. The seed is test data kept in the repository, byte for byte as it was given; a
+missing seed fails the test (a skipped comparison would look green while checking nothing).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import List, Tuple
 
 import pytest
 
-SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "2023-09-sanhui-yike-plan.txt"
+SEED = Path(__file__).resolve().parents[1] / "data" / "2023-09-sanhui-yike-plan.txt"
 NOTE_OPEN = "（备注："
 
 # The seed's numbering labels by level. Level 3 also takes the seed's typo “3。” and the stray
@@ -38,7 +38,7 @@ class SeedLine:
 
 def seed_text() -> List[str]:
     if not SEED.is_file():
-        pytest.fail(f"seed plan missing: {SEED} (it lives beside the repository, in shared/seed/)")
+        pytest.fail(f"seed plan missing: {SEED} (it is test data of the repository, in tests/data/)")
     return SEED.read_text(encoding="utf-8").splitlines()
 
 
