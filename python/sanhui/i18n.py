@@ -534,3 +534,52 @@ MESSAGES.update({
     "cancelled_reading": {"zh": "已取消汇总，没有生成或插入任何内容。",
                           "en": "Cancelled while reading the folder; nothing was made or inserted."},
 })
+
+# --- content packs and plan templates ---
+# (content/pack.py's PackError; SavePlanTemplate, the 方案模板 options page, InsertPlan's Template.)
+FIELD_LABELS.update({
+    "Template": {"zh": "方案模板", "en": "Template"},
+    "Name": {"zh": "模板名称", "en": "Name"},
+    "Source": {"zh": "来源", "en": "Source"},
+})
+MESSAGES.update({
+    "pack_at": {"zh": "{what}（位置：{where}）", "en": "{what} (at {where})"},
+    "pack_too_large": {"zh": "方案模板文件“{name}”有 {size} KB，超过了 {limit} KB 的上限。",
+                       "en": "The template file “{name}” is {size} KB, more than the limit of {limit} KB."},
+    "pack_unreadable": {"zh": "无法读取方案模板文件“{name}”：{detail}",
+                        "en": "The template file “{name}” cannot be read: {detail}"},
+    "pack_not_utf8": {"zh": "方案模板文件“{name}”不是 UTF-8 编码的文本。",
+                      "en": "The template file “{name}” is not UTF-8 text."},
+    "pack_not_json": {"zh": "方案模板文件“{name}”不是有效的模板（JSON 格式错误：{detail}）。",
+                      "en": "The template file “{name}” is not a valid template (JSON error: {detail})."},
+    "pack_too_deep": {"zh": "方案模板文件“{name}”嵌套层次过深，不是有效的模板。",
+                      "en": "The template file “{name}” is nested too deeply to be a template."},
+    "pack_format": {"zh": "这不是“三会一课”方案模板（format 为“{found}”，应为“{expected}”）。",
+                    "en": "This is not a 三会一课 plan template (format is “{found}”, expected “{expected}”)."},
+    "pack_title_month": {"zh": "标题中缺少月份占位符（month）。",
+                         "en": "The title lacks the month placeholder (month)."},
+    "pack_v1_meetings": {"zh": "第 1 版模板须含支委会、党员大会、党小组会、党课各一部分。",
+                         "en": "A format-1 template must hold each of the four meetings once."},
+    "pack_empty": {"zh": "模板中没有任何内容。", "en": "The template has no content."},
+    "pack_meeting": {"zh": "不认识的会议类型“{found}”（可用：committee、general、group、lecture）。",
+                     "en": "Unknown meeting “{found}” (use committee, general, group or lecture)."},
+    "pack_depth": {"zh": "编号最多 {limit} 级（一、（一）1.（1））。",
+                   "en": "Numbering goes at most {limit} levels deep (一、（一）1.（1））."},
+    "pack_too_many": {"zh": "模板的段落和备注超过 {limit} 个。",
+                      "en": "The template has more than {limit} paragraphs and notes."},
+    "pack_expected_object": {"zh": "此处应为一个对象。", "en": "An object is expected here."},
+    "pack_expected_list": {"zh": "此处应为一个列表（[…]）。", "en": "A list ([…]) is expected here."},
+    "pack_expected_text": {"zh": "此处应为非空文字。", "en": "Non-empty text is expected here."},
+    "pack_text_too_long": {"zh": "一段文字超过 {limit} 个字符。",
+                           "en": "A text is longer than {limit} characters."},
+})
+MESSAGES.update({
+    "template_name_bad": {"zh": "模板名称“{name}”不能使用，请换一个名称。",
+                          "en": "The template name “{name}” cannot be used; choose another."},
+    "template_missing": {"zh": "没有名为“{name}”的方案模板（工具 › 选项 › 三会一课 › 方案模板 中可查看已保存的模板）。",
+                         "en": "There is no plan template called “{name}” (see Tools › Options › Party Meetings › "
+                               "Plan templates)."},
+    "template_exists": {"zh": "已有名为“{name}”的方案模板。", "en": "A plan template called “{name}” exists already."},
+    "template_too_large": {"zh": "方案超过 {limit} KB，无法保存为模板。",
+                           "en": "The plan is larger than {limit} KB and cannot be saved as a template."},
+})

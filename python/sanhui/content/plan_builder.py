@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..model.meeting import NO_DETAILS, PLAN_ORDER, Meeting, MeetingDetails
+from ..model.meeting import NO_DETAILS, Meeting, MeetingDetails
 from ..model.plan import MonthPlan, NotesMode, Part
 from .pack import ContentPack
 
 
 def month_title(pack: ContentPack, month_label: str, branch: str = "") -> str:
-    """“2023年9月“三会一课”方案”, prefixed with the branch's name when there is one.
+    """“2023年9月“三会一课”方案”, prefixed with the branch's name when there is one (and the
+    title does not start with it already: a saved template's title may carry the branch).
 
     Only ``{month}`` is a placeholder: any other brace a pack's author types is text.
     """
-    return branch.strip() + pack.title.replace("{month}", month_label)
+    title = pack.title.replace("{month}", month_label)
+    branch = branch.strip()
+    return title if not branch or title.startswith(branch) else branch + title
 
 
 NO_COMMITTEE_REMARK = "本支部正式党员不足7人，不设支部委员会，由支部书记履行职责，本月方案不含支委会方案。"
@@ -36,21 +39,28 @@ def build_plan(
     and says so under the title, and the other parts move up (党员大会 becomes 一、).
     ``details`` (会议要素) belong to a single meeting.
     """
-    meetings = PLAN_ORDER if has_committee else tuple(m for m in PLAN_ORDER if m is not Meeting.COMMITTEE)
+    parts = tuple(p for p in pack.parts if has_committee or p.meeting is not Meeting.COMMITTEE)
     if meeting is None:
+        dropped = len(parts) < len(pack.parts)
         return MonthPlan(
-            title=month_title(pack, month_label, branch),
-            parts=tuple(pack.part(m) for m in meetings),
+            title=month_title(pack, month_label, branch) if pack.title else None,
+            parts=parts,
             notes_mode=notes_mode,
-            omitted=() if has_committee else (Meeting.COMMITTEE,),
-            remark="" if has_committee else NO_COMMITTEE_REMARK,
+            omitted=(Meeting.COMMITTEE,) if dropped else (),
+            remark=NO_COMMITTEE_REMARK if dropped else "",
+            title_notes=pack.title_notes if pack.title else (),
+            preamble=pack.preamble,
+            closing=pack.closing,
         )
-    if meeting not in meetings:
+    if not has_committee and meeting is Meeting.COMMITTEE:
         raise ValueError("a branch without a committee has no committee plan")  # forms refuse it first
-    part = pack.part(meeting)
+    found = [i for i, p in enumerate(parts) if p.meeting is meeting]
+    if not found:
+        raise KeyError(meeting)  # a template without this meeting: forms refuse it first
+    index = found[0]
     return MonthPlan(
         title=None,
-        parts=(Part(part.meeting, part.entry, details),),
+        parts=(Part(meeting, parts[index].entry, details),),
         notes_mode=notes_mode,
-        first_number=meetings.index(meeting) + 1,
+        first_number=index + 1,
     )

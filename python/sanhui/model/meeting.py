@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 from typing import Optional, Tuple
@@ -38,6 +39,32 @@ _LABELS = {
 }
 
 PLAN_ORDER: Tuple[Meeting, ...] = (Meeting.COMMITTEE, Meeting.GENERAL, Meeting.GROUP, Meeting.LECTURE)
+
+# What a part's heading calls a meeting, longest first so 党小组会 is not read as 党课 or the like.
+_HEADING_NAMES: Tuple[Tuple[str, Meeting], ...] = (
+    ("支部委员会", Meeting.COMMITTEE),
+    ("支委会", Meeting.COMMITTEE),
+    ("党员大会", Meeting.GENERAL),
+    ("党小组", Meeting.GROUP),
+    ("党课", Meeting.LECTURE),
+)
+
+
+def meeting_of_heading(heading: str) -> Optional[Meeting]:
+    """The meeting a part's heading names (“支委会方案”, “二、党员大会安排”, “党课：…”), or None for
+    parts of other kinds (主题党日, 组织生活会, 专题学习, a notice's sections).
+
+    Only the start of the heading counts (up to its first colon): “学习党课精神” is not a 党课 part,
+    and “组织党员大会学习” is not a 党员大会 part.
+    """
+    name = _LEAD.sub("", heading.split("：", 1)[0].split(":", 1)[0].strip(), count=1)
+    for word, meeting in _HEADING_NAMES:
+        if name.startswith(word):
+            return meeting
+    return None
+
+
+_LEAD = re.compile(r"^(?:本月|召开|开展)?(?:\d{4}\s*年)?(?:\d{1,2}\s*月份?)?(?:第[一二三四]季度)?")
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,11 @@
 The numbering (一、（一）1.（1）) is not stored: it is the depth of an entry in the tree, and
 the renderer turns depth into a list level, so Writer numbers the entries itself and
 renumbers them when the user deletes one.
+
+A plan is not always the seed's four meetings: a month's guidance may have a 主题党日 or a
+组织生活会 part, fewer parts, an opening paragraph (设计思路、各党支部：) before them and a
+signature and date after them. Parts are any kind and count; a part's ``meeting`` is None
+when its heading names none of the four.
 """
 
 from __future__ import annotations
@@ -59,7 +64,7 @@ class Part:
     """One meeting's plan: 一、支委会方案 and everything under it, with the meeting's facts
     (会议要素) when the user gave them: they go in as a table under the heading."""
 
-    meeting: Meeting
+    meeting: Optional[Meeting]  # None: a part of another kind (主题党日, 组织生活会, a notice's section)
     entry: Entry
     details: MeetingDetails = NO_DETAILS
 
@@ -70,7 +75,10 @@ class MonthPlan:
 
     ``title`` is None for a single part inserted on its own; the part then keeps the
     number it has in a month plan (``first_number``). ``remark`` is a sentence under the
-    title that the plan owes its reader, e.g. why it has no 支委会.
+    title that the plan owes its reader, e.g. why it has no 支委会. ``preamble`` are the
+    unnumbered paragraphs between the title and the first part (发布时间、各党支部：、设计思路),
+    ``closing`` those after the last part (the issuer's signature and date): kept as what
+    they are, never dropped.
     """
 
     title: Optional[str]
@@ -79,14 +87,19 @@ class MonthPlan:
     first_number: int = 1
     omitted: Tuple[Meeting, ...] = field(default=())
     remark: str = ""
+    title_notes: Tuple[str, ...] = ()
+    preamble: Tuple[Paragraph, ...] = ()
+    closing: Tuple[Paragraph, ...] = ()
 
     def lines(self) -> List[str]:
         """The plan's text lines in order, as a reader sees them without numbers or notes."""
         out: List[str] = [self.title] if self.title else []
         if self.remark:
             out.append(self.remark)
+        out.extend(p.text for p in self.preamble)
         for part in self.parts:
             out.extend(part.entry.walk())
+        out.extend(p.text for p in self.closing)
         return out
 
     def paragraph_count(self) -> int:
@@ -98,7 +111,7 @@ class MonthPlan:
 
     def notes(self) -> List[Tuple[str, ...]]:
         """The 备注 of every paragraph that has any, in reading order."""
-        out: List[Tuple[str, ...]] = []
+        out: List[Tuple[str, ...]] = [self.title_notes] if self.title is not None and self.title_notes else []
 
         def visit(entry: Entry) -> None:
             if entry.notes:
@@ -107,6 +120,21 @@ class MonthPlan:
             for child in entry.children:
                 visit(child)
 
+        out.extend(p.notes for p in self.preamble if p.notes)
         for part in self.parts:
             visit(part.entry)
+        out.extend(p.notes for p in self.closing if p.notes)
         return out
+
+
+# A note the guidance gave another name (（要求：…）, （说明：…）) keeps that name in its text, so
+# nothing the user wrote is lost; only a plain 备注 is shown with the word 备注 added back.
+NOTE_LABELS = ("备注", "要求", "说明", "提示", "注意", "注")
+
+
+def note_display(note: str) -> str:
+    """“备注：…” for a plain note, the note itself when it starts with its own label (要求：…)."""
+    for label in NOTE_LABELS:
+        if note.startswith((label + "：", label + ":")):
+            return note
+    return f"备注：{note}"

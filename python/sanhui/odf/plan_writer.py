@@ -12,7 +12,7 @@ from datetime import datetime
 from itertools import count
 from typing import Any, Iterator, Optional, Sequence
 
-from ..model.plan import Entry, MonthPlan, NotesMode, Part
+from ..model.plan import Entry, MonthPlan, NotesMode, Part, note_display
 from .details_table import details_table, table_styles
 from .outline import Outline
 from .styles import StyleName, content_skeleton
@@ -65,9 +65,12 @@ class _Writer:
             sub(self.text, "text:p")
         if self.plan.title is not None:
             title_style = TITLE_STYLE if self.options.start_page_style else StyleName.TITLE
-            append_text(sub(self.text, "text:p", {"text:style-name": title_style}), self.plan.title)
+            self.paragraph(self.text, title_style, self.plan.title, self.plan.title_notes)
         if self.plan.remark:
             append_text(sub(self.text, "text:p", {"text:style-name": StyleName.BODY}), self.plan.remark)
+        for para in self.plan.preamble:  # 各党支部： flush left, the rest as body text
+            style = StyleName.ADDRESSEE if para.text.endswith(("：", ":")) else StyleName.BODY
+            self.unnumbered(style, para.text, para.notes)
         if any(not part.details.is_empty() for part in self.plan.parts):
             table_styles(automatic)
         for index, part in enumerate(self.plan.parts):
@@ -75,6 +78,8 @@ class _Writer:
             # the first item restarts the count: a second plan starts at 一、 again, and a plan
             # inserted above an older one leaves the older one's numbers alone.
             self.entry(part.entry, 0, self.plan.first_number if index == 0 else None, part)
+        for para in self.plan.closing:
+            self.unnumbered(StyleName.SIGNATURE, para.text, para.notes)
         if self.options.sentinels:
             sub(self.text, "text:p")
         return root
@@ -82,8 +87,8 @@ class _Writer:
     def entry(self, entry: Entry, level: int, start: Optional[int] = None, part: Optional[Part] = None) -> None:
         item = self.outline.item(level, start)
         self.paragraph(item, StyleName.HEADING[level], entry.text, entry.notes)
-        if part is not None and not part.details.is_empty():  # 会议要素 right under 一、…方案
-            details_table(self.outline.close(), part.meeting, part.details)
+        if part is not None and part.meeting is not None and not part.details.is_empty():
+            details_table(self.outline.close(), part.meeting, part.details)  # 会议要素 under 一、…方案
         for para in entry.body:
             self.unnumbered(StyleName.BODY, para.text, para.notes)
         for child in entry.children:
@@ -108,7 +113,7 @@ class _Writer:
         if mode is NotesMode.BODY:
             for note in notes:
                 append_text(sub(self.outline.close(), "text:p", {"text:style-name": StyleName.NOTE}),
-                            f"（备注：{note}）")
+                            f"（{note_display(note)}）")
 
     def comment(self, p: Any, note: str) -> str:
         """A comment spanning the paragraph's text, so it points at what it explains."""
@@ -116,7 +121,7 @@ class _Writer:
         ann = sub(p, "office:annotation", {"office:name": name})
         sub(ann, "dc:creator", text=NOTE_AUTHOR)
         sub(ann, "dc:date", text=self.options.stamp.replace(microsecond=0).isoformat())
-        append_text(sub(ann, "text:p"), f"备注：{note}")
+        append_text(sub(ann, "text:p"), note_display(note))
         return name
 
 

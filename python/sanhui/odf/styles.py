@@ -26,6 +26,8 @@ class StyleName:
     FIELD_LINE = "SanhuiFieldLine"  # 出席：张三、李四 (GB/T 9704 §10.3), wrapped after the colon
     FIELD_LABEL = "SanhuiFieldLabel"  # character style of “出席：”, 黑体
     SIGN_TEXT = "SanhuiSignText"
+    ADDRESSEE = "SanhuiAddressee"  # 各党支部： flush left (GB/T 9704 §7.3.2 主送机关)
+    SIGNATURE = "SanhuiSignature"  # the issuer and date under a plan (§7.3.5), right-aligned
     NUMBERING = "SanhuiNumbering"
     MASTER_PAGE = "SanhuiPage"
 
@@ -44,6 +46,8 @@ DISPLAY_NAMES: Dict[str, str] = {
     StyleName.FIELD_LINE: "三会一课-纪要要素",
     StyleName.FIELD_LABEL: "三会一课-要素名",
     StyleName.SIGN_TEXT: "三会一课-会签",
+    StyleName.ADDRESSEE: "三会一课-主送",
+    StyleName.SIGNATURE: "三会一课-落款",
     StyleName.NUMBERING: "三会一课-编号",
     StyleName.MASTER_PAGE: "三会一课-公文页面",
 }
@@ -154,6 +158,10 @@ def _paragraph_styles(styles: Any) -> None:
                      {}, StyleName.BODY)
     _paragraph_style(styles, StyleName.SIGN_TEXT, {"fo:text-indent": "0mm", "fo:text-align": "start"},
                      {}, StyleName.BODY)
+    _paragraph_style(styles, StyleName.ADDRESSEE, {"fo:text-indent": "0mm"}, {}, StyleName.BODY)
+    # §7.3.5.2: the signature and date end four characters from the right margin
+    _paragraph_style(styles, StyleName.SIGNATURE, {"fo:text-indent": "0mm", "fo:text-align": "end",
+                                                   "fo:margin-right": "64pt"}, {}, StyleName.BODY)
     label = sub(styles, "style:style", {"style:name": StyleName.FIELD_LABEL, "style:family": "text",
                                         "style:display-name": DISPLAY_NAMES[StyleName.FIELD_LABEL]})
     sub(label, "style:text-properties", _text_props("heiti", gb.SIZE_BODY))

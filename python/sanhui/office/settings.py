@@ -8,16 +8,20 @@ in the session must not take the secretary's profile with it.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Dict
 
 import uno
 from com.sun.star.beans import PropertyValue
 
 from ..model.profile import RECENT_FIELDS, BranchProfile, Recent, profile_from_settings, profile_to_settings
+from ..plan_templates import TemplateStore
+from .log import log_path
 
 ROOT = "/org.sanhui.writer.Settings"
 PROFILE = ROOT + "/Profile"
 RECENT = ROOT + "/Recent"
+TEMPLATES = ROOT + "/Templates"
 # UNO types the schema declares: pyuno would send a tuple as []any and a small int as a byte.
 _TYPES = {"MemberCount": "long", "Groups": "[]string", "Members": "[]string"}
 
@@ -76,6 +80,27 @@ def save_recent(ctx: Any, **values: str) -> None:
     keep what they had (TypeError on any other name, before anything is written)."""
     Recent().updated(**values)
     _write(ctx, RECENT, {name.capitalize(): str(value) for name, value in values.items()})
+
+
+def templates_folder(ctx: Any) -> Path:
+    """Where the branch's plan templates are kept: ``<profile>/user/sanhui/templates``, beside
+    the log, so they travel with the profile and survive updates of the extension."""
+    return Path(log_path(ctx)).parent / "templates"
+
+
+def template_store(ctx: Any) -> TemplateStore:
+    """The branch's saved plan templates."""
+    return TemplateStore(templates_folder(ctx))
+
+
+def load_default_template(ctx: Any) -> str:
+    """The template InsertPlan uses when none is named ("" = the built-in seed plan)."""
+    return _text(_read(ctx, TEMPLATES).get("Default"))
+
+
+def save_default_template(ctx: Any, name: str) -> None:
+    """Make ``name`` ("" for the built-in plan) the one InsertPlan uses by default."""
+    _write(ctx, TEMPLATES, {"Default": name})
 
 
 def _text(value: object) -> str:
