@@ -5,7 +5,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 OXT := build/sanhui.oxt
 VENDOR := build/vendor
-SOURCES := $(shell find python extension dialogs description.xml -type f -not -path '*/__pycache__/*' 2>/dev/null)
+SOURCES := $(shell find python extension dialogs description.xml -type f -not -path '*/__pycache__/*' \
+	   -not -path '*.egg-info/*' 2>/dev/null)
 PURE := python/sanhui/model python/sanhui/content python/sanhui/odf python/sanhui/forms \
 	    python/sanhui/dates.py python/sanhui/cn_numerals.py python/sanhui/cn_clock.py python/sanhui/i18n.py python/sanhui/schedule.py python/sanhui/plan_templates.py
 
@@ -19,10 +20,12 @@ system:
 	@bash tools/setup-system.sh
 
 # The venv is made from the system interpreter with system packages: that is where `uno` lives.
+# The project goes in editable (pyproject.toml), which gives .venv/bin/sanhui.
 venv: $(VENV)/.done
-$(VENV)/.done: requirements-dev.txt
+$(VENV)/.done: requirements-dev.txt pyproject.toml
 	$(PYTHON_SYS) -m venv --system-site-packages $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	$(PY) -m pip install -q --disable-pip-version-check -e .
 	@touch $@
 
 vendor: $(VENDOR)/.done

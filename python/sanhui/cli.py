@@ -1,8 +1,11 @@
 """Command line: write a plan as a whole .odt with no LibreOffice running.
 
-    python -m sanhui render --month 2023-09 [--meeting month] [--branch 机关第一党支部]
-                            [--notes comments|body|none] [--lang zh|en] -o plan.odt
-    python -m sanhui ledger DIR [--format csv|json|odt] [-o FILE] [--today YYYY-MM-DD]
+    sanhui render --month 2023-09 [--meeting month] [--branch 机关第一党支部]
+                  [--notes comments|body|none] [--lang zh|en] -o plan.odt
+    sanhui ledger DIR [--format csv|json|odt] [-o FILE] [--today YYYY-MM-DD]
+
+``sanhui`` is the console script ``pip install .`` installs (pyproject.toml); ``python -m sanhui``
+runs the same ``main``.
 
 The arguments go through the same form as the ``sanhui:InsertPlan`` dispatch, so the command
 line accepts and refuses exactly what the menu command does, with the same messages.
@@ -31,7 +34,7 @@ from .odf.render import render_plan
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m sanhui", description="三会一课 for LibreOffice Writer")
+    parser = argparse.ArgumentParser(prog="sanhui", description="三会一课 for LibreOffice Writer")
     commands = parser.add_subparsers(dest="command", required=True)
     render = commands.add_parser("render", help="write a month plan (or one meeting's plan) as .odt")
     render.add_argument("-o", "--output", required=True, type=Path, help="the .odt to write")
