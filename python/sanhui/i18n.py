@@ -583,3 +583,100 @@ MESSAGES.update({
     "template_too_large": {"zh": "方案超过 {limit} KB，无法保存为模板。",
                            "en": "The plan is larger than {limit} KB and cannot be saved as a template."},
 })
+
+# --- the 方案模板 options page (office/options_templates.py, forms/template_list.py) ---
+FIELD_LABELS.update({
+    "Default": {"zh": "默认模板", "en": "Default template"},
+})
+MESSAGES.update({
+    "template_built_in": {"zh": "内置方案（2023年9月种子方案）", "en": "Built-in plan (September 2023 seed)"},
+    "templates_none": {"zh": "还没有保存的方案模板。可按“导入…”导入上级发来的模板文件，"
+                             "或把文档中改好的方案保存为模板。",
+                       "en": "No templates saved yet. Import a file sent by the party committee with “Import…”, "
+                             "or save a plan you edited in a document as a template."},
+    "templates_count": {"zh": "已保存 {count} 个方案模板。", "en": "{count} template(s) saved."},
+    "template_default_gone": {"zh": "原默认模板“{name}”已不存在，插入方案时将使用内置方案。",
+                              "en": "The default template “{name}” no longer exists; plans will use the "
+                                    "built-in plan."},
+    "template_choose_first": {"zh": "请先在列表中选择一个方案模板。", "en": "Choose a template in the list first."},
+    "template_built_in_fixed": {"zh": "内置方案不能改名或删除。",
+                                "en": "The built-in plan cannot be renamed or deleted."},
+    "template_chosen": {"zh": "已选“{name}”为默认模板，按“确定”或“应用”后保存。",
+                        "en": "“{name}” is chosen as the default template; press OK or Apply to save it."},
+    "template_default_saved": {"zh": "默认模板已保存：{name}。插入方案时默认使用它。",
+                               "en": "Default template saved: {name}. Inserting a plan uses it."},
+    "template_default_not_saved": {"zh": "{message}\n默认模板未保存，仍为原来的设置。",
+                                   "en": "{message}\nThe default template was not saved; the previous one stays."},
+    "template_renamed": {"zh": "已将方案模板“{old}”改名为“{new}”（立即生效）。",
+                         "en": "The template “{old}” is now called “{new}” (done at once)."},
+    "template_deleted": {"zh": "已删除方案模板“{name}”（立即生效，“取消”不能撤销）。",
+                         "en": "The template “{name}” is deleted (done at once; Cancel does not undo it)."},
+    "template_deleted_default": {"zh": "已删除方案模板“{name}”（立即生效）。它原是默认模板，现在默认使用内置方案。",
+                                 "en": "The template “{name}” is deleted (done at once). It was the default: "
+                                       "plans now use the built-in plan."},
+    "template_delete_confirm": {"zh": "确定删除方案模板“{name}”吗？删除后不能恢复，按“取消”关闭选项也不能撤销。",
+                                "en": "Delete the template “{name}”? It cannot be brought back, not even by "
+                                      "closing Options with Cancel."},
+    "template_delete_kept": {"zh": "没有删除方案模板“{name}”。", "en": "The template “{name}” was not deleted."},
+    "template_exported": {"zh": "已将“{name}”导出到“{file}”。可把这个文件发给各党支部，在此页按“导入…”导入。",
+                          "en": "“{name}” is exported to “{file}”. Send this file to the branches; they add it "
+                                "on this page with “Import…”."},
+    "template_export_failed": {"zh": "无法写入文件“{file}”：{detail}",
+                               "en": "The file “{file}” cannot be written: {detail}"},
+    "template_imported": {"zh": "已从“{file}”导入方案模板“{name}”（立即生效）。",
+                          "en": "The template “{name}” is imported from “{file}” (done at once)."},
+    "template_imported_as": {"zh": "已从“{file}”导入方案模板。已有同名模板，新模板保存为“{name}”（立即生效）。",
+                             "en": "The template from “{file}” is imported. A template of that name exists, "
+                                   "so it is saved as “{name}” (done at once)."},
+    "template_import_failed": {"zh": "没有导入“{file}”，已保存的模板没有改变：\n{message}",
+                               "en": "“{file}” was not imported; the saved templates are unchanged:\n{message}"},
+    "template_import_title": {"zh": "导入方案模板", "en": "Import a plan template"},
+    "template_export_title": {"zh": "导出方案模板", "en": "Export a plan template"},
+    "template_filter": {"zh": "方案模板", "en": "Plan templates"},
+})
+
+# --- importing and formatting a plan, saving it as a template ---
+# (sanhui:ImportPlan, sanhui:FormatAsPlan, sanhui:SavePlanTemplate: office/plan_import.py,
+# plan_format.py, plan_template.py.)
+MESSAGES.update({
+    "recognised_counts": {"zh": "{parts} 部分，{headings} 个标题，{items} 项，{notes} 条备注",
+                          "en": "{parts} parts, {headings} headings, {items} items, {notes} notes"},
+    "recognised_unread": {"zh": "（{count} 行按正文处理）", "en": " ({count} lines kept as body text)"},
+    "imported_plan": {"zh": "已导入方案：{counts}。", "en": "Plan imported: {counts}."},
+    "formatted_plan": {"zh": "已整理为方案格式：{counts}。", "en": "Formatted as a plan: {counts}."},
+    "saved_template": {"zh": "已将方案保存为模板“{name}”：{counts}。",
+                       "en": "The plan was saved as the template “{name}”: {counts}."},
+    "undo_import_plan": {"zh": "导入“三会一课”方案", "en": "Import 三会一课 plan"},
+    "undo_format_plan": {"zh": "整理为方案格式", "en": "Format as plan"},
+    "import_kind": {"zh": "{field}“{name}”不是可导入的文件：请选择 .txt、.docx、.doc、.odt、.rtf 或 .html 文件，"
+                          "或用 clipboard 表示剪贴板。",
+                    "en": "{field} “{name}” is not a file that can be imported: choose a .txt, .docx, .doc, .odt, "
+                          ".rtf or .html file, or clipboard for the clipboard."},
+    "import_missing": {"zh": "{field}“{name}”不存在或无法打开。",
+                       "en": "{field} “{name}” does not exist or cannot be opened."},
+    "import_not_text": {"zh": "“{file}”不是文字文档，无法作为方案导入。",
+                        "en": "“{file}” is not a text document and cannot be imported as a plan."},
+    "import_clipboard_empty": {"zh": "剪贴板中没有文字。请先在网页、微信或文档中复制方案的文字。",
+                               "en": "The clipboard holds no text. Copy the plan's text from a page or "
+                                     "document first."},
+    "import_empty": {"zh": "{field}中没有可以导入的文字。", "en": "{field} holds no text to import."},
+    "format_nothing": {"zh": "没有可以整理的文字。请先粘贴或输入方案的文字，或选中要整理的段落。",
+                       "en": "There is no text to format. Paste or type the plan's text first, or select it."},
+    "format_in_table": {"zh": "光标在表格中。整理为方案格式只用于正文段落：请把光标放到表格外的方案文字中，"
+                              "或选中这些文字。",
+                        "en": "The cursor is in a table. Formatting works on body paragraphs: put the cursor in the "
+                              "plan's text outside the table, or select that text."},
+    "format_has_table": {"zh": "要整理的范围中有表格，未作任何更改。请只选中方案的文字段落（不含表格）再整理。",
+                         "en": "The text to format contains a table; nothing was changed. Select only the plan's "
+                               "paragraphs (without tables) and try again."},
+    "format_multi": {"zh": "选中了多处文字。请只选中一段连续的方案文字再整理。",
+                     "en": "Several ranges are selected. Select one continuous stretch of the plan's text."},
+    "format_too_long": {"zh": "要整理的文字超过 {limit} 个字符，不像一份月度方案。请只选中方案的文字。",
+                        "en": "The text is longer than {limit} characters, more than a month's plan. Select the "
+                              "plan's text only."},
+    "not_in_plan": {"zh": "光标不在方案中。请先点击要保存的方案（插入或整理出来的“三会一课”方案）中的任意位置。",
+                    "en": "The cursor is not in a plan. Click anywhere in the plan you want to save first."},
+    "template_lacks_meeting": {"zh": "方案模板“{name}”中没有{meeting}部分。请选择“整月”或另一个模板。",
+                               "en": "The plan template “{name}” has no {meeting} part. Choose the whole month or "
+                                     "another template."},
+})

@@ -31,7 +31,7 @@ NOTES_CHOICES: Tuple[Tuple[str, NotesMode], ...] = tuple((m.value, m) for m in N
 NOTES_LABELS = ("批注", "正文", "不插入")
 
 DETAIL_FIELDS = ("Date", "Place", "Host", "Recorder", "Expected", "Present", "Absent", "Attendees", "Topic")
-FIELDS = ("Meeting", "Month", "Branch", "Notes", *DETAIL_FIELDS, "Interactive")
+FIELDS = ("Meeting", "Month", "Branch", "Notes", *DETAIL_FIELDS, "Template", "Interactive")
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ class PlanRequest:
     notes: NotesMode = NotesMode.COMMENTS
     details: MeetingDetails = NO_DETAILS
     interactive: bool = False
+    template: str = ""  # a saved template's name; "" = the default one (options page), else the seed
 
 
 def parse_plan(args: Mapping[str, object], today: date,
@@ -74,6 +75,7 @@ def parse_plan(args: Mapping[str, object], today: date,
         notes=notes,
         details=details,
         interactive=bool_value("Interactive", values.get("Interactive", False)),
+        template=text_value("Template", values.get("Template"), limit=60),
     )
 
 

@@ -30,6 +30,9 @@ COMMANDS: Dict[str, Tuple[str, str]] = {  # name → (module in this package, fu
     "InsertNotice": ("record_commands", "insert_notice"),
     "InsertSignIn": ("record_commands", "insert_sign_in"),
     "InsertRecord": ("record_commands", "insert_record"),
+    "ImportPlan": ("plan_import", "import_plan"),
+    "FormatAsPlan": ("plan_format", "format_as_plan"),
+    "SavePlanTemplate": ("plan_template", "save_plan_template"),
 }
 
 

@@ -15,6 +15,7 @@ import unohelper
 from com.sun.star.frame import FeatureStateEvent, XDispatchProvider, XNotifyingDispatch
 from com.sun.star.lang import XInitialization, XServiceInfo
 
+from ..content.pack import PackError
 from ..forms.arguments import SYSTEM_ARGUMENTS
 from ..forms.errors import FormError
 from ..i18n import text
@@ -38,6 +39,7 @@ AT_CURSOR = {
     "AddBenchmarkTask": "not_in_tasks",
     "SetTaskStatus": "not_in_tasks",
     "UpdateTaskSummary": "not_in_tasks",
+    "SavePlanTemplate": "not_in_plan",
 }
 
 
@@ -121,7 +123,7 @@ class ProtocolHandler(unohelper.Base, XDispatchProvider, XNotifyingDispatch, XIn
             message = command(Invocation(self.ctx, self.frame, lang, log, args, clicked))
             log.info("%s ok in %.1f ms: %s", name, (time.perf_counter() - started) * 1000, message)
             return SUCCESS, message
-        except (Refusal, FormError) as exc:
+        except (Refusal, FormError, PackError) as exc:
             message = exc.message(lang)
             log.info("%s refused: %s", name, message)
         except Exception:

@@ -6,17 +6,19 @@ import time
 import uuid
 from datetime import date, datetime
 
-from ..content.pack import load_pack
 from ..content.plan_builder import build_plan
 from ..dates import Month
 from ..forms.arguments import check_names
+from ..forms.errors import FormError
 from ..forms.fields import bool_value
 from ..forms.plan_form import FIELDS, PlanRequest, parse_plan, plan_defaults, plan_warnings
 from ..i18n import text
 from ..odf.plan_writer import RenderOptions
 from ..odf.render import render_plan
+from ..plan_templates import BUILT_IN
 from .command import Invocation
 from .insertion import check_insertable, insert_fragment
+from .plan_template import pack_for
 from .settings import load_profile, load_recent, save_recent
 
 
@@ -48,7 +50,11 @@ def insert_plan(inv: Invocation) -> str:
     else:
         request = parse_plan(inv.args, today, defaults, profile.has_committee())
         warnings = plan_warnings(request)
-    plan = build_plan(load_pack(), request.meeting, request.month.format(), request.branch, request.notes,
+    pack = pack_for(inv, request.template)
+    if request.meeting is not None and request.meeting not in pack.meetings():
+        raise FormError("Meeting", "template_lacks_meeting", meeting=request.meeting.label,
+                        name=pack.name or BUILT_IN)
+    plan = build_plan(pack, request.meeting, request.month.format(), request.branch, request.notes,
                       request.details, profile.has_committee())
     prefix = "sanhui-" + uuid.uuid4().hex[:8]
 

@@ -31,6 +31,7 @@ class PlanDialog(FormDialog):
         self.today = today
         self.has_committee = has_committee
         self.result: Optional[PlanRequest] = None
+        self.template = str(values.get("Template") or "")  # chosen by argument; kept through the dialog
         self.fill(values)
 
     def handlers(self) -> Dict[str, Callable[[], None]]:
@@ -57,6 +58,8 @@ class PlanDialog(FormDialog):
         if values["Meeting"] == "month":
             for name in DETAIL_FIELDS:
                 values[name] = ""
+        if self.template:
+            values["Template"] = self.template
         return values
 
     def meeting_changed(self) -> None:

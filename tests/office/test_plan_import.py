@@ -1,0 +1,251 @@
+"""Any month's plan (issue 13), through the dispatch URLs as a click or a script would:
+ImportPlan from .txt (GBK), .docx and .odt; FormatAsPlan of the seed pasted as plain paragraphs;
+SavePlanTemplate of an edited plan and InsertPlan Template=… giving back exactly the edits.
+
+What is compared is what a secretary sees: each paragraph's text, style and number label, and
+each comment's text and what it points at — the same as InsertPlan writes for the same plan.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any, Iterator, List, Tuple
+
+import pytest
+
+from tests.office.docs import comments, paragraphs, put_cursor, saved_body, set_text
+from tests.odf_schema import assert_valid_odt
+
+SUCCESS, FAILURE = 1, 0
+SEED = Path(__file__).resolve().parents[1] / "data" / "2023-09-sanhui-yike-plan.txt"
+
+
+def seed_lines() -> List[str]:
+    return [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def rows(doc: Any) -> List[Tuple[str, str, str]]:
+    return [tuple(p) for p in paragraphs(doc)]  # type: ignore[misc]
+
+
+def notes(doc: Any) -> List[Tuple[str, str]]:
+    """(content, the text it points at) of every comment: the author is ours either way."""
+    return [(content, anchor) for _, content, anchor in comments(doc)]
+
+
+@pytest.fixture
+def reference(office: Any) -> Iterator[Any]:
+    """The seed's month plan as InsertPlan writes it into an empty document (no branch saved)."""
+    doc = office.new_writer()
+    try:
+        state, result = office.dispatch(doc, "sanhui:InsertPlan", {"Month": "2023-09"})
+        assert state == SUCCESS, result
+        yield doc
+    finally:
+        office.close(doc)
+
+
+def test_the_seed_pasted_as_paragraphs_formats_to_what_insert_plan_writes(
+        office: Any, writer: Any, reference: Any, tmp_path: Path) -> None:
+    set_text(writer, [(line, "Standard") for line in seed_lines()])  # as from a web page
+    before = saved_body(office, writer, tmp_path / "before.odt")
+    state, result = office.dispatch(writer, "sanhui:FormatAsPlan", {})
+    assert state == SUCCESS, result
+    assert result.startswith("已整理为方案格式：4 部分"), result
+    assert "12 条备注" in result
+    assert rows(writer) == rows(reference)
+    assert notes(writer) == notes(reference)
+    assert_valid_odt(office.store(writer, tmp_path / "formatted.odt", "writer8"))
+    writer.getUndoManager().undo()  # one step gives the text back exactly
+    assert saved_body(office, writer, tmp_path / "after.odt") == before
+
+
+def test_format_as_plan_changes_only_the_selected_paragraphs(office: Any, writer: Any, tmp_path: Path) -> None:
+    lines = ["这一段是用户自己写的，不能动。", *seed_lines()[:9], "最后这一段也不能动。"]
+    set_text(writer, [(line, "Standard") for line in lines])
+    view = writer.getCurrentController().getViewCursor()
+    put_cursor(writer, 2, 3)  # inside 一、支委会方案, to the middle of a later line
+    cursor = writer.getText().createTextCursorByRange(view.getStart())
+    for _ in range(5):
+        cursor.gotoNextParagraph(False)
+    cursor.goRight(2, False)
+    view.gotoRange(cursor.getStart(), True)
+    state, result = office.dispatch(writer, "sanhui:FormatAsPlan", {"Notes": "body"})
+    assert state == SUCCESS, result
+    got = rows(writer)
+    assert got[0] == (lines[0], "Standard", "")
+    assert got[1] == (lines[1], "Standard", "")  # the title line was not selected: left as it is
+    assert got[-1] == (lines[-1], "Standard", "")
+    assert ("支委会方案", "三会一课-一级标题", "一、") in got
+    assert ("（备注：有布置有落实有检查，形成工作闭环。）", "三会一课-备注", "") not in got  # not selected
+    assert all(style != "Standard" for _, style, _ in got[2:-1]), got
+
+
+@pytest.mark.parametrize("place", ["table", "readonly", "protected"])
+def test_format_as_plan_refuses_where_insert_plan_refuses(office: Any, writer: Any, tmp_path: Path,
+                                                          place: str) -> None:
+    set_text(writer, [(line, "Standard") for line in seed_lines()[:5]])
+    if place == "table":
+        table = writer.createInstance("com.sun.star.text.TextTable")
+        table.initialize(1, 1)
+        writer.getText().insertTextContent(writer.getText().getEnd(), table, False)
+        table.getCellByName("A1").setString("一、支委会方案")
+        writer.getCurrentController().getViewCursor().gotoRange(table.getCellByName("A1").getStart(), False)
+    elif place == "protected":
+        section = writer.createInstance("com.sun.star.text.TextSection")
+        cursor = writer.getText().createTextCursor()
+        cursor.gotoStart(False)
+        cursor.gotoEnd(True)
+        writer.getText().insertTextContent(cursor, section, True)
+        section.IsProtected = True
+    before = saved_body(office, writer, tmp_path / "before.odt")
+    if place == "readonly":
+        path = office.store(writer, tmp_path / "ro.odt", "writer8")
+        doc = office.load(path, readonly=True)
+        try:
+            state, result = office.dispatch(doc, "sanhui:FormatAsPlan", {})
+        finally:
+            office.close(doc)
+        assert (state, "只读" in result) == (FAILURE, True), result
+        return
+    state, result = office.dispatch(writer, "sanhui:FormatAsPlan", {})
+    assert state == FAILURE, result
+    assert ("表格" if place == "table" else "保护") in result, result
+    assert saved_body(office, writer, tmp_path / "after.odt") == before
+
+
+def _write_as(office: Any, lines: List[str], path: Path, filter_name: str) -> Path:
+    doc = office.new_writer()
+    try:
+        set_text(doc, [(line, "Standard") for line in lines])
+        return office.store(doc, path, filter_name)
+    finally:
+        office.close(doc)
+
+
+@pytest.mark.parametrize("kind", ["gbk.txt", "utf16.txt", "docx", "odt"])
+def test_import_plan_from_a_file_inserts_what_insert_plan_writes(
+        office: Any, writer: Any, reference: Any, tmp_path: Path, kind: str) -> None:
+    folder = tmp_path / "中文 文件夹"  # a user's folder: spaces and Chinese in the path
+    folder.mkdir()
+    if kind == "gbk.txt":
+        source = folder / "九月方案.txt"
+        source.write_bytes(SEED.read_text(encoding="utf-8").replace("\n", "\r\n").encode("gbk"))
+    elif kind == "utf16.txt":
+        source = folder / "九月方案.txt"
+        source.write_bytes(SEED.read_text(encoding="utf-8").encode("utf-16"))
+    else:
+        source = _write_as(office, seed_lines(), folder / f"九月方案.{kind}",
+                           "MS Word 2007 XML" if kind == "docx" else "writer8")
+    state, result = office.dispatch(writer, "sanhui:ImportPlan", {"Source": str(source)})
+    assert state == SUCCESS, result
+    assert result.startswith("已导入方案：4 部分"), result
+    assert rows(writer) == rows(reference)
+    assert notes(writer) == notes(reference)
+
+
+def test_import_plan_reads_automatic_numbering_of_a_docx(office: Any, writer: Any, reference: Any,
+                                                          tmp_path: Path) -> None:
+    """A .docx whose 一、（一）1. come from Word's lists (here: our own plan saved as .docx, the 备注
+    as paragraphs) reads as the typed text does."""
+    doc = office.new_writer()
+    try:
+        office.dispatch(doc, "sanhui:InsertPlan", {"Month": "2023-09", "Notes": "body"})
+        source = office.store(doc, tmp_path / "numbered.docx", "MS Word 2007 XML")
+    finally:
+        office.close(doc)
+    state, result = office.dispatch(writer, "sanhui:ImportPlan", {"Source": source.as_uri()})
+    assert state == SUCCESS, result
+    assert rows(writer) == rows(reference)
+    assert notes(writer) == notes(reference)
+
+
+def test_import_plan_for_another_month_titles_it_so(office: Any, writer: Any, tmp_path: Path) -> None:
+    source = tmp_path / "plan.txt"
+    shutil.copy(SEED, source)
+    state, result = office.dispatch(writer, "sanhui:ImportPlan", {"Source": str(source), "Month": "2024-03"})
+    assert state == SUCCESS, result
+    assert rows(writer)[0] == ("2024年3月“三会一课”方案", "三会一课-标题", "")
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    ({}, "来源（Source）"),
+    ({"Source": "/nowhere/plan.txt"}, "不存在"),
+    ({"Source": "/etc/passwd"}, "不是可导入的文件"),
+    ({"Source": "plan.txt", "Month": "2023-13"}, "月份（Month）"),
+    ({"Source": "plan.txt", "Notes": "margin"}, "备注方式（Notes）"),
+    ({"Source": "plan.txt", "Colour": "red"}, "Colour"),
+])
+def test_import_plan_names_a_bad_argument_and_changes_nothing(office: Any, writer: Any, tmp_path: Path,
+                                                             args: dict, said: str) -> None:
+    set_text(writer, [("用户的一段文字。", "Standard")])
+    before = saved_body(office, writer, tmp_path / "before.odt")
+    state, result = office.dispatch(writer, "sanhui:ImportPlan", args)
+    assert state == FAILURE
+    assert said in result, result
+    assert saved_body(office, writer, tmp_path / "after.odt") == before
+
+
+def _paragraph(doc: Any, text: str) -> Any:
+    enum = doc.getText().createEnumeration()
+    while enum.hasMoreElements():
+        para = enum.nextElement()
+        if para.supportsService("com.sun.star.text.Paragraph") and para.getString() == text:
+            return para
+    raise AssertionError(f"no paragraph {text!r}")
+
+
+def _comment_on(doc: Any, anchor_start: str) -> Any:
+    enum = doc.getTextFields().createEnumeration()
+    while enum.hasMoreElements():
+        field = enum.nextElement()
+        if field.supportsService("com.sun.star.text.textfield.Annotation") \
+                and field.getAnchor().getString().startswith(anchor_start):
+            return field
+    raise AssertionError(f"no comment on {anchor_start!r}")
+
+
+def test_a_saved_template_gives_back_exactly_the_edits(office: Any, writer: Any, tmp_path: Path) -> None:
+    state, result = office.dispatch(writer, "sanhui:InsertPlan", {"Month": "2023-09"})
+    assert state == SUCCESS, result
+    _paragraph(writer, "研究本单位宣传工作。").dispose()  # an item deleted
+    _paragraph(writer, "开展党务（政务）公开等日常工作。").setString("开展党务公开和“三会一课”台账整理。")  # reworded
+    _comment_on(writer, "总结检查上月学习贯彻落实的情况").Content = "备注：逐项对照上月任务清单检查。"  # note edited
+    added = _paragraph(writer, "学习上级党组织安排的内容。")  # an item added after it, as Enter makes one
+    writer.getText().insertControlCharacter(added.getEnd(), 0, False)
+    cursor = writer.getText().createTextCursorByRange(added.getEnd())
+    cursor.gotoNextParagraph(False)
+    writer.getText().insertString(cursor, "观看主题教育专题片。", False)
+    edited = rows(writer)
+    edited_notes = notes(writer)
+    put_cursor(writer, 5, 2)
+    state, result = office.dispatch(writer, "sanhui:SavePlanTemplate", {"Name": "我们支部的方案"})
+    assert state == SUCCESS, result
+    assert "我们支部的方案" in result
+    doc = office.new_writer()
+    try:
+        state, result = office.dispatch(doc, "sanhui:InsertPlan", {"Month": "2023-09", "Template": "我们支部的方案"})
+        assert state == SUCCESS, result
+        assert rows(doc) == edited
+        assert notes(doc) == edited_notes
+        assert ("观看主题教育专题片。", "三会一课-三级标题", "3.") in rows(doc)
+        state, result = office.dispatch(doc, "sanhui:InsertPlan", {"Month": "2023-10", "Template": "我们支部的方案"})
+        assert state == SUCCESS, result
+        assert ("2023年10月“三会一课”方案", "三会一课-标题", "") in rows(doc)  # next month's title
+    finally:
+        office.close(doc)
+
+
+def test_save_plan_template_outside_a_plan_is_refused(office: Any, writer: Any) -> None:
+    set_text(writer, [("这不是方案。", "Standard")])
+    state, result = office.dispatch(writer, "sanhui:SavePlanTemplate", {"Name": "x"})
+    assert state == FAILURE
+    assert "光标不在方案中" in result, result
+
+
+def test_insert_plan_with_an_unknown_template_names_it(office: Any, writer: Any) -> None:
+    state, result = office.dispatch(writer, "sanhui:InsertPlan", {"Template": "没有这个模板"})
+    assert state == FAILURE
+    assert "没有这个模板" in result and "方案模板" in result, result
+    assert rows(writer) == [("", "Standard", "")]
