@@ -43,13 +43,13 @@ def seed_text() -> List[str]:
 
 
 def mend_note(line: str) -> str:
-    """“（备注：…）” → its text. Two seed notes never close the bracket: take them as closed,
-    finishing the sentence with a full stop where the seed left it off."""
+    """“（备注：…）” → its text. Two seed notes never close the bracket: the note is the rest of
+    the line, exactly as typed (nothing added, not even the full stop one of them lacks)."""
     body = line[len(NOTE_OPEN):].strip()
     if line.count("（") == line.count("）"):
         assert body.endswith("）"), line
         return body[:-1]
-    return body if body.endswith(("。", "！", "？")) else body + "。"
+    return body
 
 
 def read_seed() -> Tuple[str, List[SeedLine]]:
