@@ -76,10 +76,11 @@ def test_format_as_plan_changes_only_the_selected_paragraphs(office: Any, writer
     got = rows(writer)
     assert got[0] == (lines[0], "Standard", "")
     assert got[1] == (lines[1], "Standard", "")  # the title line was not selected: left as it is
-    assert got[-1] == (lines[-1], "Standard", "")
-    assert ("支委会方案", "三会一课-一级标题", "一、") in got
-    assert ("（备注：有布置有落实有检查，形成工作闭环。）", "三会一课-备注", "") not in got  # not selected
-    assert all(style != "Standard" for _, style, _ in got[2:-1]), got
+    assert got[-3:] == [(line, "Standard", "") for line in lines[-3:]]  # not selected: as they were
+    assert [(text, label) for text, _, label in got[2:-3]] == [
+        ("支委会方案", "一、"), ("第一议题", "（一）"), (lines[4], ""), (lines[5] + "）", ""), ("第一行动", "（二）"),
+        ("传达学习上级党组织会议、文件、讲话精神及工作安排。", "1.")]  # the 备注 as a paragraph, as asked
+    assert all(style.startswith("三会一课-") for _, style, _ in got[2:-3]), "\n".join(map(str, got))
 
 
 @pytest.mark.parametrize("place", ["table", "readonly", "protected"])
@@ -170,7 +171,7 @@ def test_import_plan_for_another_month_titles_it_so(office: Any, writer: Any, tm
 
 
 @pytest.mark.parametrize(("args", "said"), [
-    ({}, "来源（Source）"),
+    ({"Notes": "body"}, "来源（Source）"),
     ({"Source": "/nowhere/plan.txt"}, "不存在"),
     ({"Source": "/etc/passwd"}, "不是可导入的文件"),
     ({"Source": "plan.txt", "Month": "2023-13"}, "月份（Month）"),
@@ -213,9 +214,8 @@ def test_a_saved_template_gives_back_exactly_the_edits(office: Any, writer: Any,
     _paragraph(writer, "开展党务（政务）公开等日常工作。").setString("开展党务公开和“三会一课”台账整理。")  # reworded
     _comment_on(writer, "总结检查上月学习贯彻落实的情况").Content = "备注：逐项对照上月任务清单检查。"  # note edited
     added = _paragraph(writer, "学习上级党组织安排的内容。")  # an item added after it, as Enter makes one
-    writer.getText().insertControlCharacter(added.getEnd(), 0, False)
     cursor = writer.getText().createTextCursorByRange(added.getEnd())
-    cursor.gotoNextParagraph(False)
+    writer.getText().insertControlCharacter(cursor, 0, False)  # the cursor is in the new line after it
     writer.getText().insertString(cursor, "观看主题教育专题片。", False)
     edited = rows(writer)
     edited_notes = notes(writer)
@@ -249,3 +249,27 @@ def test_insert_plan_with_an_unknown_template_names_it(office: Any, writer: Any)
     assert state == FAILURE
     assert "没有这个模板" in result and "方案模板" in result, result
     assert rows(writer) == [("", "Standard", "")]
+
+
+NOTICE = Path(__file__).resolve().parents[1] / "data" / "2024-03-guidance-notice.txt"
+
+
+def test_another_months_notice_keeps_every_part_and_line(office: Any, writer: Any, tmp_path: Path) -> None:
+    """A 党委's notice for March 2024 (its own parts — 主题党日 first —, an addressee, a 设计思路,
+    notes in four forms, items run together, a signature and date): everything it says is in the
+    document, in order, as what it is."""
+    state, result = office.dispatch(writer, "sanhui:ImportPlan", {"Source": str(NOTICE)})
+    assert state == SUCCESS, result
+    assert result.startswith("已导入方案：5 部分"), result
+    got = rows(writer)
+    assert got[0] == ("关于做好2024年3月“三会一课”工作的通知", "三会一课-标题", "")
+    assert ("各党支部：", "三会一课-主送", "") in got
+    parts = [(text, label) for text, style, label in got if style == "三会一课-一级标题"]
+    assert parts == [("主题党日", "一、"), ("支委会", "二、"), ("党员大会", "三、"), ("党小组会", "四、"), ("党课", "五、")]
+    assert ("研究确定本月党员大会方案；", "三会一课-三级标题", "1.") in got  # split out of “党务工作：1.…；2.…”
+    assert got[-2:] == [("中共某某机关委员会", "三会一课-落款", ""), ("2024年2月28日", "三会一课-落款", "")]
+    shown = "".join(label + text for text, _, label in got) + "".join(c for c, _ in notes(writer))
+    source = "".join(NOTICE.read_text(encoding="utf-8").split())
+    missing = [c for c in source if c not in shown and c not in "()【】:"]  # half-width labels become （一）
+    assert missing == [], missing  # nothing the 党委 wrote is lost
+    assert_valid_odt(office.store(writer, tmp_path / "notice.odt", "writer8"))
