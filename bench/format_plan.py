@@ -40,9 +40,13 @@ def ok_ms(log: LogTail, command: str) -> float:
 
 
 def fill(office: Office, doc: Any, lines: List[str]) -> None:
-    def write() -> None:
+    def write() -> None:  # one paragraph a line, in the default style, as a paste of plain text makes
         text = doc.getText()
-        text.setString("\n".join(lines))  # one paragraph a line, in the default style
+        cursor = text.createTextCursor()
+        for n, line in enumerate(lines):
+            if n:
+                text.insertControlCharacter(cursor, 0, False)  # PARAGRAPH_BREAK
+            text.insertString(cursor, line, False)
 
     office.call(write, timeout=CALL_TIMEOUT)
 

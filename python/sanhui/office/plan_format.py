@@ -17,9 +17,10 @@ import uuid
 from datetime import datetime
 from typing import Any, List, Tuple
 
-from ..content.recognise import recognise
+from ..content.recognise import Recognised, recognise
 from ..forms.import_form import MAX_SOURCE_CHARS, counts_sentence, parse_format
 from ..i18n import text
+from ..model.plan import NotesMode
 from ..odf.plan_writer import RenderOptions
 from ..odf.render import render_plan
 from .command import Invocation, Refusal
@@ -45,6 +46,20 @@ def format_as_plan(inv: Invocation) -> str:
     in_table, _ = check_place(doc, view)
     if in_table:
         raise Refusal("format_in_table")
+    # Locked until every cursor and range of ours is released: released after unlockControllers()
+    # each costs milliseconds of layout (the insertion's docstring); the lock nests with its own.
+    doc.lockControllers()
+    try:
+        found, count = _format(inv, doc, controller, view, notes)
+    finally:
+        doc.unlockControllers()
+    inv.log.info("FormatAsPlan: %.1f ms in the handler, %d paragraphs", (time.perf_counter() - started) * 1000,
+                 count)
+    return text("formatted_plan", inv.lang, {"counts": counts_sentence(found.counts(), inv.lang)})
+
+
+def _format(inv: Invocation, doc: Any, controller: Any, view: Any, notes: NotesMode) -> Tuple[Recognised, int]:
+    """Read, recognise, render and replace; (what was recognised, paragraphs read)."""
     start, end, whole = _range(doc, controller, view)
     lines = _lines(doc, start, end)
     source_text = "\n".join(lines)
@@ -54,13 +69,10 @@ def format_as_plan(inv: Invocation) -> str:
         raise Refusal("format_too_long", limit=MAX_SOURCE_CHARS)
     found = recognise(source_text)
     plan = plan_of(found, None, notes)
-    prefix = "sanhui-" + uuid.uuid4().hex[:8]
-    data = render_plan(plan, RenderOptions(stamp=datetime.now(), note_prefix=prefix,
+    data = render_plan(plan, RenderOptions(stamp=datetime.now(), note_prefix="sanhui-" + uuid.uuid4().hex[:8],
                                            start_page_style=whole, sentinels=True))
     replace_with_fragment(inv, doc, start, end, data, text("undo_format_plan", inv.lang))
-    inv.log.info("FormatAsPlan: %.1f ms in the handler, %d paragraphs", (time.perf_counter() - started) * 1000,
-                 len(lines))
-    return text("formatted_plan", inv.lang, {"counts": counts_sentence(found.counts(), inv.lang)})
+    return found, len(lines)
 
 
 def _range(doc: Any, controller: Any, view: Any) -> Tuple[Any, Any, bool]:
