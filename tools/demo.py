@@ -8,6 +8,9 @@ writes to out/:
   2023-09-joint-minutes.{odt,docx,pdf}      joint minutes, countersigned, then verified
   2023-09-benchmark-tasks.{odt,pdf}         a benchmarking task list with one task done
   2024-annual-schedule.{odt,pdf}            the year's schedule, moved off public holidays
+  2024-03-imported-notice.{odt,pdf}         another month's guidance (a 党委's notice with a 主题党日
+                                            part) imported from tests/data by ImportPlan
+  2023-09-formatted-plan.{odt,pdf}          the seed typed as plain paragraphs, then FormatAsPlan
   task-ledger.{odt,pdf}                     the ledger of every item in the files above
 
 Usage: python tools/demo.py [--out out]
@@ -31,6 +34,7 @@ from sanhui.model.profile import BranchProfile, Member, PartyGroup  # noqa: E402
 from sanhui.office.settings import load_profile, save_profile  # noqa: E402
 
 STEM = "2023-09-sanhui-yike-plan"
+SAMPLES = ROOT / "tests" / "data"  # the seed and another month's guidance, as a secretary receives them
 FORMATS = (("odt", "writer8"), ("docx", "MS Word 2007 XML"), ("pdf", "writer_pdf_Export"))
 ODT_PDF = (FORMATS[0], FORMATS[2])
 
@@ -71,6 +75,21 @@ def write_plan(office: Office, out: Path, stem: str, args: Dict[str, Any],
         office.close(doc)
 
 
+def _typed(path: Path) -> Any:
+    """A step that types ``path``'s lines as plain paragraphs, as a paste from a web page makes."""
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+    def type_lines(doc: Any) -> None:
+        text = doc.getText()
+        cursor = text.createTextCursor()
+        for n, line in enumerate(lines):
+            if n:
+                text.insertControlCharacter(cursor, 0, False)  # PARAGRAPH_BREAK
+            text.insertString(cursor, line, False)
+
+    return type_lines
+
+
 def _run(office: Office, doc: Any, url: str, args: Dict[str, Any]) -> str:
     state, result = office.dispatch(doc, url, args)
     if state != 1:
@@ -107,6 +126,10 @@ def make_demo(office: Office, out: Path) -> List[Path]:
     written = write_plan(office, out, STEM, {"Month": "2023-09"})  # the seed as it is: no branch yet
     written += write_plan(office, out, STEM + "-notes-in-body", {"Month": "2023-09", "Notes": "body"},
                           (("pdf", "writer_pdf_Export"),))
+    written += write_document(office, out, "2024-03-imported-notice", [
+        ("sanhui:ImportPlan", {"Source": str(SAMPLES / "2024-03-guidance-notice.txt")})])
+    written += write_document(office, out, "2023-09-formatted-plan", [
+        _typed(SAMPLES / "2023-09-sanhui-yike-plan.txt"), ("sanhui:FormatAsPlan", {})])
     before = office.call(load_profile, office.ctx)
     office.call(save_profile, office.ctx, PROFILE)
     try:
