@@ -3,6 +3,9 @@ with the cursor in every kind of place a user can click: what the README says ha
 happens, and one undo gives back the office:body of content.xml byte for byte (after the
 normalisation of tests/support/odf_body.py).
 
+FormatAsPlan replaces the text it formats (with nothing selected, the whole body): it is refused
+in tables and over protected text, and formats the body and the 300-page document.
+
 Commands that act on something already in the document (AddMinutesItem, Countersign,
 AddBenchmarkTask, SetTaskStatus, UpdateTaskSummary) get it first — minutes or a task list after the
 document's first paragraph — and the "before" snapshot is taken after that. For them "body" and "table
@@ -50,6 +53,15 @@ INSERTS: Dict[str, Dict[str, Any]] = {
     "InsertRecord": {"Meeting": "general", "Expected": "30", "Present": "28"},
     "InsertAnnualPlan": {"Year": "2024"},
     "InsertReview": {"Month": "2023-10"},
+    "ImportPlan": {"Source": str(Path(__file__).resolve().parents[1] / "data" / "2024-03-guidance-notice.txt")},
+}
+# FormatAsPlan replaces the text it formats (the selection, or the whole body): what it does at
+# each place (README's command table): None = formatted, else a piece of the refusal.
+FORMAT_EXPECT: Dict[str, Optional[str]] = {
+    "body": None, "table cell": "表格", "nested table": "表格",
+    "header": "页眉或页脚", "footer": "页眉或页脚", "footnote": "脚注", "frame": "文本框", "comment": "正文",
+    "protected section": "受保护", "multi-selection": "多处", "read-only": "只读",
+    "empty document": "没有可以整理", "300 pages": None,
 }
 # Commands that need a context: (which context, arguments).
 CONTEXT: Dict[str, Tuple[str, Dict[str, Any]]] = {
@@ -394,7 +406,7 @@ def _check(office: Any, scene: Scene, command: str, args: Dict[str, Any], refuse
 
 
 def _cases() -> Iterator[Any]:
-    for command in (*INSERTS, *CONTEXT):
+    for command in (*INSERTS, *CONTEXT, "FormatAsPlan"):
         for place in PLACES:
             marks = []
             if (command, place) in KNOWN_BUGS:
@@ -408,6 +420,8 @@ def test_command_at_place(office: Any, scene_factory: Callable[..., Scene], comm
     if command in INSERTS:
         expect = INSERT_EXPECT[place]
         args = INSERTS[command]
+    elif command == "FormatAsPlan":
+        expect, args = FORMAT_EXPECT[place], {"Notes": "comments"}
     else:
         expect = _context_expect(command, place)
         args = CONTEXT[command][1]
