@@ -3,12 +3,15 @@
 The schemas are the official OASIS files shipped in the PyPI package openxml-audit (a dev
 dependency); lxml's RelaxNG does the validation, whichever ElementTree rendered the bytes.
 Shared by tests/unit (rendered fragments) and tests/office (documents LibreOffice saved).
+
+The files are found where the package lies, without importing it: openxml-audit needs Python
+3.10, and the unit tests also run under 3.8 (the Makefile installs it there for its schemas only).
 """
 
 from __future__ import annotations
 
 import functools
-import importlib.resources
+import importlib.util
 import io
 import zipfile
 from pathlib import Path
@@ -16,7 +19,8 @@ from typing import List, Union
 
 from lxml import etree
 
-SCHEMA_PACKAGE = "openxml_audit.odf.schemas"
+SCHEMA_PACKAGE = "openxml_audit"
+SCHEMA_FOLDER = ("odf", "schemas")  # openxml_audit/odf/schemas/
 DOCUMENT_SCHEMA = "odf-1.3/OpenDocument-v1.3-schema.rng"
 MANIFEST_SCHEMA = "odf-1.3/OpenDocument-v1.3-manifest-schema.rng"
 MIMETYPE = "application/vnd.oasis.opendocument.text"
@@ -28,11 +32,12 @@ _MANIFEST_NS = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
 @functools.lru_cache(maxsize=None)
 def schema(relative: str) -> etree.RelaxNG:
     """One bundled schema, loaded once per test session (the 1.3 schema is 700 kB)."""
-    path = importlib.resources.files(SCHEMA_PACKAGE).joinpath(relative)
-    if not path.is_file():
-        raise AssertionError(f"ODF schema {relative} missing from {SCHEMA_PACKAGE}: pip install openxml-audit")
-    with importlib.resources.as_file(path) as real:
-        return etree.RelaxNG(etree.parse(str(real)))
+    spec = importlib.util.find_spec(SCHEMA_PACKAGE)  # a top-level package: found, not imported
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(location).joinpath(*SCHEMA_FOLDER, relative)
+        if path.is_file():
+            return etree.RelaxNG(etree.parse(str(path)))
+    raise AssertionError(f"ODF schema {relative} missing from {SCHEMA_PACKAGE}: pip install openxml-audit")
 
 
 def schema_errors(relative: str, part: str, data: bytes) -> List[str]:

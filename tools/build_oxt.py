@@ -19,6 +19,9 @@ times, so two builds on one machine are byte-identical.
 Usage: python tools/build_oxt.py VENDOR_DIR OUT.oxt [--no-bytecode]
 (VENDOR_DIR holds python-dateutil 2.9, six and chinese-calendar, installed there by the Makefile;
 --no-bytecode leaves the bytecode out, to measure what it saves.)
+       python tools/build_oxt.py --find 3.X
+(prints the path of the CPython 3.X it would use, exit status 1 when there is none: the Makefile
+runs the unit tests under 3.8 and 3.13 with it.)
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ import sys
 import tempfile
 import zipfile
 from pathlib import Path
-from typing import Dict, Iterator, List, NamedTuple, Tuple
+from typing import Dict, Iterator, List, NamedTuple, Optional, Tuple
 
 ROOT = Path(__file__).resolve().parent.parent
 SKIP_PARTS = {"__pycache__", ".mypy_cache"}
@@ -95,20 +98,29 @@ def _candidates(minor: int) -> Iterator[str]:
         yield found
 
 
+def find_interpreter(minor: int) -> Optional[Interpreter]:
+    """CPython 3.<minor>: the Python running this if it is that version, else the first candidate
+    that runs and says it is."""
+    version = f"3.{minor}"
+    if sys.implementation.name == "cpython" and sys.version_info[:2] == (3, minor):
+        return Interpreter(version, str(sys.implementation.cache_tag), sys.executable)
+    for path in _candidates(minor):
+        if Path(path).is_file() and os.access(path, os.X_OK):
+            implementation, actual, tag = _probe(path)
+            if implementation == "cpython" and actual == version:
+                return Interpreter(version, tag, path)
+    return None
+
+
 def find_interpreters() -> List[Interpreter]:
     """The Python running the build, and each other CPython 3.8–3.13 this machine has, by version."""
     own = f"{sys.version_info[0]}.{sys.version_info[1]}"
     found: Dict[str, Interpreter] = {own: Interpreter(own, str(sys.implementation.cache_tag), sys.executable)}
     for minor in MINORS:
-        version = f"3.{minor}"
-        if version in found:
-            continue
-        for path in _candidates(minor):
-            if Path(path).is_file() and os.access(path, os.X_OK):
-                implementation, actual, tag = _probe(path)
-                if implementation == "cpython" and actual == version:
-                    found[version] = Interpreter(version, tag, path)
-                    break
+        if f"3.{minor}" not in found:
+            interpreter = find_interpreter(minor)
+            if interpreter:
+                found[interpreter.version] = interpreter
     return sorted(found.values(), key=lambda i: tuple(int(n) for n in i.version.split(".")))
 
 
@@ -182,6 +194,10 @@ def build(vendor: Path, out: Path, bytecode: bool = True) -> None:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--find"] and len(sys.argv) == 3:  # for the Makefile: the path of CPython 3.X, if any
+        found = find_interpreter(int(sys.argv[2].partition(".")[2]))
+        print(found.path if found else "")
+        sys.exit(0 if found else 1)
     args = [a for a in sys.argv[1:] if a != "--no-bytecode"]
     if len(args) != 2:
         sys.exit("usage: python tools/build_oxt.py VENDOR_DIR OUT.oxt [--no-bytecode]")
