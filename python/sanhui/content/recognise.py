@@ -24,7 +24,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass, field
-from typing import List, Optional, Sequence, Tuple, Union
+from typing import Dict, List, Optional, Sequence, Tuple, Union
 
 from ..model.meeting import meeting_of_heading
 from ..model.plan import MAX_DEPTH, NOTE_LABELS, Entry, Paragraph, Part
@@ -132,24 +132,24 @@ def _decode(data: bytes) -> str:
 
 
 def _utf16_without_bom(data: bytes) -> Optional[str]:
-    """"utf-16-le"/"utf-16-be" when NULs fall on one parity only (ASCII in UTF-16), else None.
-    Text in UTF-8 or GBK never holds a NUL, so a few on one side are a safe sign."""
+    """"utf-16-le" or "utf-16-be" for text with NUL bytes, else None. Text in UTF-8 or GBK never
+    holds a NUL, while UTF-16 has one in every ASCII character (line ends, digits) and in many
+    CJK ones (一 is U+4E00); the byte order is the one that reads as more Chinese and ASCII
+    text, little-endian (what Windows writes) when both read as well."""
+    if b"\x00" not in data[:65536] or len(data) % 2:
+        return None
     sample = data[:4096]
-    if len(sample) < 2 or len(data) % 2:
-        return None
-    even = sample[0::2].count(0)
-    odd = sample[1::2].count(0)
-    if odd >= 1 and even == 0:
-        codec = "utf-16-le"
-    elif even >= 1 and odd == 0:
-        codec = "utf-16-be"
-    else:
-        return None
-    try:
-        data.decode(codec)
-    except UnicodeDecodeError:
-        return None
-    return codec
+    scores = {codec: _plausible(sample.decode(codec, errors="replace")) for codec in ("utf-16-le", "utf-16-be")}
+    return "utf-16-le" if scores["utf-16-le"] >= scores["utf-16-be"] else "utf-16-be"
+
+
+def _plausible(text: str) -> int:
+    """How many characters look like Chinese guidance: CJK, its punctuation, printable ASCII.
+    A line end read in the wrong byte order is U+0A00, which no text has: a file of two lines
+    or more decodes right whatever its characters."""
+    return sum(1 for c in text if c in "\n\r\t\u3000" or " " <= c <= "~" or "\u3000" <= c <= "\u303f"
+               or "\u4e00" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef" or "\u2010" <= c <= "\u206f"
+               or "\u2460" <= c <= "\u24ff")
 
 
 # --- numbering labels ----------------------------------------------------------------------------
@@ -236,6 +236,13 @@ _SEPARATORS = "；;。"
 _COLONS = "：:"
 
 
+def _after_separator(text: str, index: int) -> bool:
+    """True when a ；/;/。 comes right before ``index`` (spaces aside), with text before it."""
+    while index > 0 and text[index - 1].isspace():
+        index -= 1
+    return index > 1 and text[index - 1] in _SEPARATORS
+
+
 def _run(text: str, start: int, style: str, value: int) -> List[Tuple[int, int]]:
     """Spans of the markers value, value+1, … in ``text`` from ``start``, each right after a
     ；/;/。 — the only place a run-together item can start unambiguously. The run stops at the
@@ -243,7 +250,7 @@ def _run(text: str, start: int, style: str, value: int) -> List[Tuple[int, int]]
     pattern = _INLINE[style]
     spans: List[Tuple[int, int]] = []
     for match in pattern.finditer(text, start):
-        if text[:match.start()].rstrip()[-1:] not in _SEPARATORS or not text[:match.start()].strip():
+        if not _after_separator(text, match.start()):
             continue
         if _value(style, match.group(1)) != value:
             break
@@ -253,7 +260,8 @@ def _run(text: str, start: int, style: str, value: int) -> List[Tuple[int, int]]
 
 
 def _after_colon(text: str) -> Optional[Tuple[str, List[Tuple[int, int]]]]:
-    """(style, marker spans) when ``text`` is “head：1.…；2.…” with at least two items."""
+    """(style, marker spans) when ``text`` is “head：1.…；2.…” with at least two items. Only the
+    first colon followed by a “1” may open a run (one pass over a line, however long)."""
     for index, char in enumerate(text):
         if char not in _COLONS:
             continue
@@ -264,8 +272,7 @@ def _after_colon(text: str) -> Optional[Tuple[str, List[Tuple[int, int]]]]:
             match = pattern.match(text, pos)
             if match and _value(style, match.group(1)) == 1:
                 rest = _run(text, match.end(), style, 2)
-                if rest:
-                    return style, [(match.start(), match.end()), *rest]
+                return (style, [(match.start(), match.end()), *rest]) if rest else None
     return None
 
 
@@ -288,13 +295,14 @@ def _labelled(opened: re.Match[str], body: str) -> str:
     """A plain 备注 loses its label (the writer adds it back); another keeps it as typed
     (要求：…), so note_display shows it under its own name."""
     label = opened.group(1)
-    if label == "备注" or not body:
+    if label == "备注":
         return body
     return label + ("：" if "：" in opened.group(0) else ":") + body
 
 
 def _close(text: str, start: int, depth: int = 0) -> Tuple[Optional[int], int]:
-    """(index of the bracket that closes the one open at ``start``, or None; depth at the end)."""
+    """(index of the bracket that closes the one open at ``start``, or None; depth at the end).
+    Full- and half-width brackets count alike: people mix them."""
     for index in range(start, len(text)):
         char = text[index]
         if char in "（(":
@@ -304,6 +312,18 @@ def _close(text: str, start: int, depth: int = 0) -> Tuple[Optional[int], int]:
             if depth == 0:
                 return index, 0
     return None, depth
+
+
+def _pairs(text: str) -> Dict[int, int]:
+    """Each opening bracket's index → its closing bracket's (unclosed ones left out), in one pass."""
+    pairs: Dict[int, int] = {}
+    stack: List[int] = []
+    for index, char in enumerate(text):
+        if char in "（(":
+            stack.append(index)
+        elif char in "）)" and stack:
+            pairs[stack.pop()] = index
+    return pairs
 
 
 @dataclass
@@ -339,51 +359,49 @@ class _Reader:
         return self.tokens
 
     def line(self, line: str, index: int) -> int:
-        """Reads the line at ``index`` (or the rest of one), returns the next line's index."""
+        """Reads the line at ``index``, returns the next line's index (a note may run on). A
+        line may hold notes one after the other, and text after a closed one."""
+        while line:
+            plain = _NOTE_PLAIN.match(line)
+            if plain:
+                self.tokens.append(_Note(line[plain.end():].strip(), line))
+                return index + 1
+            opened = _NOTE_OPEN.match(line)
+            if not opened:
+                break
+            closed, _ = _close(line, 0)
+            if closed is None:
+                text, raw, next_index = self.running_on(line, index)
+                self.tokens.append(_Note(text, raw))
+                return next_index
+            self.tokens.append(_Note(_labelled(opened, line[opened.end():closed].strip()), line[:closed + 1]))
+            line = line[closed + 1:].strip()
         if not line:
             return index + 1
-        note = self.note_at_start(line, index)
-        if note is not None:
-            return note
         label = _label(line)
-        start = label.end if label else 0
-        found = self.inline_note(line, start, index)
+        found = self.inline_note(line, label.end if label else 0, index)
         if found is None:
             self.tokens.append(_Line(line, label))
             return index + 1
-        cut, note_token, next_index = found
-        self.tokens.append(_Line(line[:cut].rstrip(), label, [note_token]))
-        return next_index
-
-    def note_at_start(self, line: str, index: int) -> Optional[int]:
-        plain = _NOTE_PLAIN.match(line)
-        if plain:
-            self.tokens.append(_Note(line[plain.end():].strip(), line))
-            return index + 1
-        opened = _NOTE_OPEN.match(line)
-        if not opened:
-            return None
-        closed, _ = _close(line, 0)
-        if closed is not None:
-            self.tokens.append(_Note(_labelled(opened, line[opened.end():closed].strip()), line[:closed + 1]))
-            rest = line[closed + 1:].strip()
-            return self.line(rest, index) if rest else index + 1
-        text, raw, next_index = self.running_on(line, index)
-        self.tokens.append(_Note(text, raw))
+        cut, note, next_index = found
+        self.tokens.append(_Line(line[:cut].rstrip(), label, [note]))
         return next_index
 
     def inline_note(self, line: str, start: int, index: int) -> Optional[Tuple[int, _Note, int]]:
         """A note at the end of a line's text (“1.…。（备注：…）”): where the text stops, the
         note, the next line. A 备注 may be unclosed; another label (（要求：…）) only counts
         closed at the line's end after a finished sentence, as text often has brackets."""
+        pairs: Optional[Dict[int, int]] = None
         for opened in _NOTE_OPEN.finditer(line, start):
-            if not line[start:opened.start()].strip():
+            if opened.start() == start:
                 continue  # nothing before it: the line is its text, not a note's owner
-            closed, _ = _close(line, opened.start())
+            if pairs is None:
+                pairs = _pairs(line)
+            closed = pairs.get(opened.start())
             label = opened.group(1)
             if closed is not None:
-                if line[closed + 1:].strip():
-                    continue  # text goes on after the bracket: a remark inside the sentence
+                if closed != len(line) - 1:  # lines are stripped: text goes on after the bracket
+                    continue  # a remark inside the sentence, not a note
                 if label != "备注" and line[:opened.start()].rstrip()[-1:] not in tuple(_INLINE_SENTENCE_END):
                     continue
                 note = _Note(_labelled(opened, line[opened.end():closed].strip()), line[opened.start():closed + 1])
@@ -412,7 +430,7 @@ class _Reader:
             if closed is None:
                 later_lines.append(text)
                 continue
-            if text[closed + 1:].strip():
+            if closed != len(text) - 1:
                 break  # closes mid-line: not clearly the note's end
             parts = [line[opened.end():], *later_lines, text[:closed]]
             body = "\n".join(part.strip() for part in parts if part.strip())
@@ -593,7 +611,6 @@ class _Builder:
             self.unread.append(line.text)
             self.body(line)
             return used
-        del self.styles[level - 1:], self.values[level - 1:], self.path[level - 1:]
         pieces = None
         if label.style in _INLINE:
             spans = _run(text, 0, label.style, label.value + 1)
@@ -630,7 +647,8 @@ class _Builder:
         return self.styles.index(style) + 1 if style in self.styles else len(self.styles) + 1
 
     def open(self, text: str, style: str, value: int, level: int) -> None:
-        """A new entry at ``level`` (the stack already cut back to level - 1)."""
+        """A new entry at ``level``: the stack goes back to level - 1, then takes it."""
+        del self.styles[level - 1:], self.values[level - 1:], self.path[level - 1:]
         node = _Node(text)
         (self.path[-1].children if self.path else self.parts).append(node)
         self.styles.append(style)
