@@ -680,3 +680,30 @@ MESSAGES.update({
                                "en": "The plan template “{name}” has no {meeting} part. Choose the whole month or "
                                      "another template."},
 })
+
+# --- the ImportPlan dialog and InsertPlan's 方案模板 list ---
+# (office/import_dialog.py, forms/import_preview.py, office/plan_dialog.py.)
+FIELD_LABELS.update({
+    "File": {"zh": "文件", "en": "File"},
+    "Text": {"zh": "方案文字", "en": "Plan text"},
+})
+MESSAGES.update({
+    "import_no_file": {"zh": "请填写{field}，或按“浏览…”选择文件；也可以选“粘贴文字”。",
+                       "en": "Fill in the {field}, or choose one with “Browse…”; or choose “Paste text”."},
+    "import_no_text": {"zh": "{field}是空的：请在网页、微信或文档中复制方案的文字，点击下框后按 Ctrl+V 粘贴。",
+                       "en": "The {field} is empty: copy the plan's text from a page or document, click in the "
+                             "box below and press Ctrl+V."},
+    "import_picker_title": {"zh": "选择要导入的方案文件", "en": "Choose the plan file to import"},
+    "import_filter_plans": {"zh": "方案文字", "en": "Plan texts"},
+    "preview_hint": {"zh": "选择文件或粘贴文字后，这里显示识别出的方案结构。",
+                     "en": "Choose a file or paste text: the plan's outline as recognised shows here."},
+    "preview_counts": {"zh": "识别结果：{counts}。", "en": "Recognised: {counts}."},
+    "preview_more": {"zh": "……（另有 {count} 行未显示）", "en": "… ({count} more lines not shown)"},
+    "preview_unread": {"zh": "以下 {count} 行未能识别为编号或备注，将按正文插入：",
+                       "en": "These {count} lines were not recognised as numbering or notes; they go in as "
+                             "body text:"},
+    "preview_failed": {"zh": "无法预览：{message}", "en": "No preview: {message}"},
+    "template_gone_in_list": {"zh": "{name}（已不存在）", "en": "{name} (no longer exists)"},
+    "template_unusable": {"zh": "{field}“{name}”无法使用：{message}",
+                          "en": "{field} “{name}” cannot be used: {message}"},
+})

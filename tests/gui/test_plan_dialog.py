@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any, Iterator, List, Tuple
 import pytest
 
 from devtools.xvfb import DialogDriver, MenuDriver, wait_for
+from sanhui.office.settings import template_store
+from tests.gui.window import choose_entry
 
 if TYPE_CHECKING:
     from devtools.office import Office
@@ -32,7 +34,7 @@ pytestmark = pytest.mark.timeout(180)
 MENU = "三会一课"
 GENERAL = "插入党员大会方案"
 TITLE = "插入“三会一课”方案"
-LABELS = ["会议类型", "月份", "支部名称", "会议时间", "地点", "主持人", "记录人", "应到人数", "实到人数",
+LABELS = ["方案模板", "会议类型", "月份", "支部名称", "会议时间", "地点", "主持人", "记录人", "应到人数", "实到人数",
           "缺席人员及原因", "列席人员", "会议主题", "备注方式"]
 TABLE = "党员大会会议要素"
 RED = 0xC9211E  # the status line's colour (PlanDialog.xdl)
@@ -136,6 +138,7 @@ def test_the_menu_opens_the_dialog_on_the_chosen_meeting(
         assert dialog.labels() == [*LABELS, ""]  # the last, empty one is the status line
         fields = dialog.fields()
         assert fields["会议类型"] == "党员大会"
+        assert fields["方案模板"] == "内置方案（2023年9月种子方案）"  # no template saved, none chosen
         assert fields["备注方式"] == "以批注插入"
         assert dialog.status() == ""
         assert _text(gui_office, writer) == ""  # nothing is inserted while the dialog is open
@@ -234,10 +237,51 @@ def test_english_ui_shows_the_english_dialog(gui_office_en: Office, xvfb: Xvfb, 
     try:
         with plan_dialog(gui_office_en, xvfb, doc, tmp_path, "Insert General Meeting Plan",
                          menu="Party Meetings", title="Insert Party Meeting Plan") as dialog:
-            assert dialog.labels()[:4] == ["Meeting", "Month", "Branch", "Date and time"]
+            assert dialog.labels()[:4] == ["Template", "Meeting", "Month", "Branch"]
+            assert dialog.fields()["Template"] == "Built-in plan (September 2023 seed)"
             assert dialog.fields()["Meeting"] == "General meeting (党员大会)"
             dialog.key("Escape")
             dialog.wait_closed()
         assert _text(gui_office_en, doc) == ""
     finally:
         gui_office_en.close(doc)
+
+
+def test_a_saved_template_chosen_in_the_list_is_what_goes_in(
+    gui_office: Office, xvfb: Xvfb, writer: Any, tmp_path: Path
+) -> None:
+    """A plan inserted and edited, saved with sanhui:SavePlanTemplate (by URL, as a script would),
+    then chosen in 方案模板 with real keys for a whole month: the document gets the edited words."""
+    name = "界面测试模板"
+    source = gui_office.new_writer()
+    try:
+        state, result = gui_office.dispatch(source, "sanhui:InsertPlan", {"Month": "2023-09", "Meeting": "month"})
+        assert state == 1, result
+
+        def edit() -> None:
+            paragraphs = source.getText().createEnumeration()
+            while paragraphs.hasMoreElements():
+                para = paragraphs.nextElement()
+                if para.supportsService("com.sun.star.text.Paragraph") and para.getString() == "研究本单位宣传工作。":
+                    para.setString("研究本支部“学习强国”积分工作。")
+                    source.getCurrentController().getViewCursor().gotoRange(para.getStart(), False)
+                    return
+            raise AssertionError("the item to edit is not in the plan")
+
+        gui_office.call(edit, timeout=30)
+        state, result = gui_office.dispatch(source, "sanhui:SavePlanTemplate", {"Name": name})
+        assert state == 1 and name in result, result
+    finally:
+        gui_office.close(source)
+    try:
+        with plan_dialog(gui_office, xvfb, writer, tmp_path, "插入整月“三会一课”方案") as dialog:
+            choose_entry(dialog, "月份", 2, "方案模板", name)
+            dialog.type_into("月份", "2023-10")
+            dialog.click_to_close("确定")
+        edited = "研究本支部“学习强国”积分工作。"
+        wait_for("the plan in the document", lambda: edited in _text(gui_office, writer) or None, 20)
+        texts = _text(gui_office, writer)
+        assert "研究本单位宣传工作。" not in texts
+        assert texts.startswith("2023年10月“三会一课”方案")
+    finally:
+        gui_office.call(lambda: template_store(gui_office.ctx).delete(name), timeout=30)

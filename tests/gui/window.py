@@ -100,3 +100,22 @@ def profile_saved(office: Office, profile: BranchProfile) -> Iterator[BranchProf
     finally:
         if office.alive:
             office.call(save_profile, office.ctx, BranchProfile())
+
+
+def choose_entry(dialog: DialogDriver, after: str, back: int, label: str, wanted: str, limit: int = 30) -> None:
+    """Choose `wanted` in the drop-down `label` with real keys: Tab to the field `after` it, shift+Tab
+    `back` times onto the list (a drop-down does not say it has the focus, so it is reached from a
+    field that does), then Down (or Up, past the end) until the list shows `wanted`; bounded."""
+    dialog.focus_field(after)
+    dialog.key(*["shift+Tab"] * back)
+    for key in ("Down", "Up"):
+        for _ in range(limit):
+            if dialog.fields().get(label) == wanted:
+                return
+            shown = dialog.fields().get(label)
+            dialog.key(key)
+            with contextlib.suppress(TimeoutError):
+                wait_for(f"{label} to move from {shown!r}", lambda s=shown: dialog.fields().get(label) != s or None, 2)
+            if dialog.fields().get(label) == shown:  # the end of the list: the other way
+                break
+    raise AssertionError(f"{label} never showed {wanted!r} (it shows {dialog.fields().get(label)!r})")

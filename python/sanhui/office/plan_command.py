@@ -6,6 +6,7 @@ import time
 import uuid
 from datetime import date, datetime
 
+from ..content.pack import load_pack
 from ..content.plan_builder import build_plan
 from ..dates import Month
 from ..forms.arguments import check_names
@@ -15,7 +16,7 @@ from ..forms.plan_form import FIELDS, PlanRequest, parse_plan, plan_defaults, pl
 from ..i18n import text
 from ..odf.plan_writer import RenderOptions
 from ..odf.render import render_plan
-from ..plan_templates import BUILT_IN
+from ..plan_templates import BUILT_IN, reserved_names
 from .command import Invocation
 from .insertion import check_insertable, insert_fragment
 from .plan_template import pack_for
@@ -50,7 +51,8 @@ def insert_plan(inv: Invocation) -> str:
     else:
         request = parse_plan(inv.args, today, defaults, profile.has_committee())
         warnings = plan_warnings(request)
-    pack = pack_for(inv, request.template)
+    # 内置方案 (as the dialog's list names it, or a script) is the seed even when a default is set
+    pack = load_pack() if request.template in reserved_names() else pack_for(inv, request.template)
     if request.meeting is not None and request.meeting not in pack.meetings():
         raise FormError("Meeting", "template_lacks_meeting", meeting=request.meeting.label,
                         name=pack.name or BUILT_IN)
