@@ -21,7 +21,12 @@ Last, with the demo's branch profile (tools/demo.py: 24 members on the roll) sav
 插入会议通知, 插入签到表 and 插入会议记录 and saves <out>/notice-dialog.png, <out>/sign-in-dialog.png
 (the names from the roll) and <out>/record-dialog.png, each with a meeting's details typed in; and
 生成任务台账 with a folder typed, <out>/ledger-dialog.png; and the roll on Tools › Options › 三会一课 ›
-党员名册, <out>/options-roster.png. These dialogs are cancelled.
+党员名册, <out>/options-roster.png. These dialogs are cancelled. Last, 导入方案… with a month's guidance notice
+(tests/data/2024-03-guidance-notice.txt) pasted into its box and previewed, <out>/import-dialog.png
+(cancelled).
+
+`--only plan import` takes only those groups (plan: plan-dialog.png and plan-dialog-error.png;
+import: import-dialog.png), for a change to one dialog without redrawing every picture.
 Every wait is bounded; the office and the X server are stopped whatever happens.
 """
 
@@ -92,6 +97,9 @@ BENCHMARK_VALUES = [
 BENCHMARK_CHECKLIST = "班组建设\n安全管理"
 BENCHMARK_TASKS = "对标提高任务（对标事项、标杆做法/经验、我方差距、提升措施、责任人、完成时限）"
 BENCHMARK_PASTE = "粘贴或输入任务：每行一项，各栏之间用 Tab（从表格复制即可）或“｜”分隔"
+IMPORT_ITEM, IMPORT_TITLE = "导入方案…", "导入“三会一课”方案"
+IMPORT_BOX = "方案文字"  # the import dialog's box the text is pasted into
+IMPORT_TEXT = REPO_ROOT / "tests" / "data" / "2024-03-guidance-notice.txt"  # a month's guidance, not the seed
 BENCHMARK_ROWS = ("班组建设\t积分制管理\t无量化考核\t引入积分制\t张三\t2023-10-31\n"
                   "安全管理\t双人复核\t复核流于形式\t建立复核台账\t李四\t2023-11-30")
 
@@ -189,23 +197,8 @@ def take(out: Path, oxt: Path, size: str) -> List[Path]:
                                                                  .hasMoreElements()) or None, 10)
             saved.append(settled_screenshot(x, out / "plan-window.png", crop))
 
-            # 3. the dialog from the menu, over the document, with a meeting's details typed in
-            before = x.windows()
-            driver.choose(MENU, GENERAL_ITEM)
-            with DialogDriver.opened(x, office, DIALOG_TITLE, before) as dialog:
-                for label, value in DIALOG_VALUES:
-                    dialog.type_into(label, value)
-                dialog.focus_field("会议主题")  # the date was left: it shows in GB/T 9704 form
-                saved.append(settled_screenshot(x, out / "plan-dialog.png", crop))
-
-                # 4. an impossible date, confirmed: the dialog stays open with the red message
-                dialog.type_into("会议时间", "2023-02-30")
-                dialog.key("Return")
-                message = wait_for("the message in the dialog", lambda: dialog.status() or None, 10)
-                print(message)
-                saved.append(settled_screenshot(x, out / "plan-dialog-error.png", crop))
-                dialog.key("Escape")
-                dialog.wait_closed()
+            # 3, 4. the dialog from the menu, over the document, with a meeting's details typed in
+            saved += plan_dialog_shots(out, x, office, driver, crop)
 
             # 5. the branch profile under Tools › Options
             saved.append(options_screenshot(x, office, doc, out / "options.png"))
@@ -215,6 +208,52 @@ def take(out: Path, oxt: Path, size: str) -> List[Path]:
             saved += minutes_shots(out, x, office)
             saved += benchmark_shots(out, x, office)
             saved += records_shots(out, x, office)
+            saved += import_shots(out, x, office)
+    return saved
+
+
+def take_only(out: Path, oxt: Path, size: str, groups: List[str]) -> List[Path]:
+    """The pictures of `groups` only (plan, import), each over a new empty document."""
+    from devtools.office import Office
+
+    saved: List[Path] = []
+    with Xvfb(size) as x, tempfile.TemporaryDirectory(prefix="sanhui-shots-") as tmp:
+        assert x.display is not None
+        with Office(Path(tmp) / "profile", headless=False, display=x.display, locale="zh-CN") as office:
+            office.install_extension(oxt)
+            if "plan" in groups:  # over the month plan, as in the whole run
+                doc, driver, crop = _new_window(x, office)
+                state, result = office.dispatch(doc, "sanhui:InsertPlan", {"Month": "2023-09"})
+                if state != 1:
+                    raise RuntimeError(f"sanhui:InsertPlan Month=2023-09 failed: {result}")
+                office.call(lambda: doc.getCurrentController().getViewCursor().gotoStart(False))
+                saved += plan_dialog_shots(out, x, office, driver, crop)
+                office.close(doc)
+            if "import" in groups:
+                saved += import_shots(out, x, office)
+    return saved
+
+
+def plan_dialog_shots(out: Path, x: Xvfb, office: Any, driver: MenuDriver, crop: Tuple[int, int, int, int]
+                      ) -> List[Path]:
+    """plan-dialog.png (a meeting's details typed in) and plan-dialog-error.png (an impossible date
+    confirmed: the dialog stays open with the red message); the dialog is cancelled."""
+    saved = []
+    before = x.windows()
+    driver.choose(MENU, GENERAL_ITEM)
+    with DialogDriver.opened(x, office, DIALOG_TITLE, before) as dialog:
+        for label, value in DIALOG_VALUES:
+            dialog.type_into(label, value)
+        dialog.focus_field("会议主题")  # the date was left: it shows in GB/T 9704 form
+        saved.append(settled_screenshot(x, out / "plan-dialog.png", crop))
+
+        dialog.type_into("会议时间", "2023-02-30")
+        dialog.key("Return")
+        message = wait_for("the message in the dialog", lambda: dialog.status() or None, 10)
+        print(message)
+        saved.append(settled_screenshot(x, out / "plan-dialog-error.png", crop))
+        dialog.key("Escape")
+        dialog.wait_closed()
     return saved
 
 
@@ -422,16 +461,44 @@ def records_shots(out: Path, x: Xvfb, office: Any) -> List[Path]:
     return saved
 
 
+def import_shots(out: Path, x: Xvfb, office: Any) -> List[Path]:
+    """import-dialog.png: a month's guidance notice pasted into the box (ctrl+v) and previewed —
+    the outline with the labels it will get, the counts, the 备注; the dialog is cancelled."""
+    from devtools.xvfb import set_clipboard
+
+    doc, driver, crop = _new_window(x, office)
+    try:
+        set_clipboard(office, "")  # the box starts empty: the picture shows a paste, not a prefill
+        before = x.windows()
+        driver.choose(MENU, IMPORT_ITEM)
+        with DialogDriver.opened(x, office, IMPORT_TITLE, before) as dialog:
+            dialog.paste_into(IMPORT_BOX, IMPORT_TEXT.read_text(encoding="utf-8"))
+            counts = wait_for("the preview's counts",
+                              lambda: next((t for t in dialog.labels() if t.startswith("识别结果")), None), 15)
+            print(counts)
+            dialog.key("ctrl+Home")  # the box shown from its first line
+            x.xdotool("mousemove", "0", "0")  # no tooltip in the picture
+            shot = settled_screenshot(x, out / "import-dialog.png", crop)
+            dialog.key("Escape")
+            dialog.wait_closed()
+    finally:
+        office.close(doc)
+    return [shot]
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=REPO_ROOT / "docs", help="folder for the PNGs (default docs)")
     parser.add_argument("--oxt", type=Path, default=REPO_ROOT / "build" / "sanhui.oxt", help="the extension")
     parser.add_argument("--size", default="1280x800x24", help="screen size WxHxDEPTH (default 1280x800x24)")
+    parser.add_argument("--only", nargs="+", choices=("plan", "import"),
+                        help="only these pictures: plan (the InsertPlan dialog), import (the ImportPlan dialog)")
     args = parser.parse_args(argv)
     if not args.oxt.is_file():
         parser.error(f"{args.oxt} missing: run make oxt")
     started = time.monotonic()
-    for path in take(args.out, args.oxt, args.size):
+    shots = take_only(args.out, args.oxt, args.size, args.only) if args.only else take(args.out, args.oxt, args.size)
+    for path in shots:
         print(f"wrote {path}")
     print(f"done in {time.monotonic() - started:.1f} s")
     return 0
