@@ -21,7 +21,9 @@ Last, with the demo's branch profile (tools/demo.py: 24 members on the roll) sav
 插入会议通知, 插入签到表 and 插入会议记录 and saves <out>/notice-dialog.png, <out>/sign-in-dialog.png
 (the names from the roll) and <out>/record-dialog.png, each with a meeting's details typed in; and
 生成任务台账 with a folder typed, <out>/ledger-dialog.png; and the roll on Tools › Options › 三会一课 ›
-党员名册, <out>/options-roster.png. These dialogs are cancelled. Last, 导入方案… with a month's guidance notice
+党员名册, <out>/options-roster.png. These dialogs are cancelled. Last, three example plan templates saved
+and one of them the default, Tools › Options › 三会一课 › 方案模板, <out>/options-templates.png (cancelled;
+the templates are deleted again). And 导入方案… with a month's guidance notice
 (tests/data/2024-03-guidance-notice.txt) pasted into its box and previewed, <out>/import-dialog.png
 (cancelled).
 
@@ -208,6 +210,7 @@ def take(out: Path, oxt: Path, size: str) -> List[Path]:
             saved += minutes_shots(out, x, office)
             saved += benchmark_shots(out, x, office)
             saved += records_shots(out, x, office)
+            saved += templates_shot(out, x, office)
             saved += import_shots(out, x, office)
     return saved
 
@@ -459,6 +462,35 @@ def records_shots(out: Path, x: Xvfb, office: Any) -> List[Path]:
         office.close(doc)
         office.call(save_profile, office.ctx, BranchProfile())
     return saved
+
+
+#: The templates options-templates.png lists (saved from the built-in plan), the default last.
+TEMPLATES = ("2023年10月主题党日方案", "2023年11月“三会一课”方案（党委下发）", "机关第一党支部常用方案")
+
+
+def templates_shot(out: Path, x: Xvfb, office: Any) -> List[Path]:
+    """options-templates.png: the 方案模板 page with TEMPLATES saved and the last one the default."""
+    from devtools.options_dialog import OptionsDialog, page_url
+    from sanhui.content.pack import load_pack
+    from sanhui.office.settings import save_default_template, template_store
+
+    store = template_store(office.ctx)
+    for name in TEMPLATES:
+        store.save(name, load_pack())
+    office.call(save_default_template, office.ctx, TEMPLATES[-1])
+    doc, _, _ = _new_window(x, office)
+    try:
+        x.xdotool("mousemove", "0", "0")  # no tooltip in the picture
+        with OptionsDialog(x, office, doc, page_url(office, "org.sanhui.writer.PlanTemplates")) as options:
+            shot = settled_screenshot(x, out / "options-templates.png", window_crop(x, options.window))
+            options.press("取消")
+            options.wait_closed()
+    finally:
+        office.close(doc)
+        office.call(save_default_template, office.ctx, "")
+        for name in TEMPLATES:
+            store.delete(name)
+    return [shot]
 
 
 def import_shots(out: Path, x: Xvfb, office: Any) -> List[Path]:

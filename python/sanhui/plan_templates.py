@@ -15,24 +15,40 @@ import tempfile
 import uuid
 from dataclasses import replace
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 from .content.pack import MAX_NAME, MAX_PACK_BYTES, ContentPack, PackError, dump_pack, load_pack, loads_pack
 from .forms.errors import FormError
+from .i18n import LANGS, text
 
 MAX_TEMPLATES = 200  # a branch keeps a few dozen; the list is read at every InsertPlan dialog
 SUFFIX = ".json"
 BUILT_IN = "内置方案"  # how the seed pack is named where a name is shown (options page, dialog)
 
 
+def built_in_label(lang: str) -> str:
+    """The built-in plan's row on the 方案模板 page: 内置方案（2023年9月种子方案）."""
+    return text("template_built_in", lang)
+
+
+def reserved_names() -> Tuple[str, ...]:
+    """Names no saved template may have: they stand for the built-in plan where names are shown,
+    so a template called so could not be told from it."""
+    return (BUILT_IN, *(built_in_label(lang) for lang in LANGS))
+
+
+def _cleaned(name: str) -> str:
+    return " ".join(name.split())
+
+
 def check_name(name: str, field: str = "Name") -> str:
     """A template's name as typed, trimmed; FormError naming ``field`` when it is unusable."""
-    cleaned = " ".join(name.split())
+    cleaned = _cleaned(name)
     if not cleaned:
         raise FormError(field, "required")
     if len(cleaned) > MAX_NAME:
         raise FormError(field, "too_long", limit=MAX_NAME)
-    if any(ord(c) < 32 for c in cleaned) or cleaned == BUILT_IN:
+    if any(ord(c) < 32 for c in cleaned) or cleaned in reserved_names():
         raise FormError(field, "template_name_bad", name=cleaned)
     return cleaned
 
@@ -51,6 +67,8 @@ class TemplateStore:
         except OSError:
             return found
         for path in entries[-MAX_TEMPLATES:]:
+            if path.name.startswith("."):  # a save cut short (.saving-…): never a template
+                continue
             try:
                 pack = load_pack(path)
             except PackError:
@@ -120,15 +138,18 @@ class TemplateStore:
     def import_file(self, source: Path) -> str:
         """Add the template in ``source`` (untrusted: bounded and checked, PackError naming the
         node at fault); returns the name it was stored under — its own, else the file's, with
-        “（2）” added when a template of that name exists already."""
+        “（2）” added when a template of that name exists already (or the name is the built-in
+        plan's). The name is the sender's choice, not a mistake of the person importing: one too
+        long is shortened, not refused."""
         pack = load_pack(source)
-        base = check_name(pack.name or source.stem, "Source")
-        taken = set(self.names())
+        base = _cleaned(pack.name or source.stem)[:MAX_NAME]
+        taken = set(self.names()) | set(reserved_names())
         name, n = base, 2
         while name in taken:
-            name = f"{base}（{n}）"
+            suffix = f"（{n}）"
+            name = f"{base[:MAX_NAME - len(suffix)]}{suffix}"
             n += 1
-        self.save(name, pack)
+        self.save(check_name(name, "Source"), pack)
         return name
 
     def import_bytes(self, data: bytes, file_name: str) -> str:

@@ -156,7 +156,7 @@ def test_the_options_dialog_knows_the_page(office: Office) -> None:
     assert url.endswith(".oxt/dialogs/OptionsPage.xdl")
 
 
-def test_the_node_has_three_pages_in_order(office: Office) -> None:
+def test_the_node_has_four_pages_in_order(office: Office) -> None:
     leaves = office.call(_config, office, OPTIONS_NODE).getByName("Leaves")
     pages = sorted((leaves.getByName(n).getByName("GroupIndex"), leaves.getByName(n).getByName("Label"),
                     leaves.getByName(n).getByName("OptionsPage").rsplit("/", 1)[-1],
@@ -166,6 +166,7 @@ def test_the_node_has_three_pages_in_order(office: Office) -> None:
         (0, "支部信息", "OptionsPage.xdl", HANDLER, "org.sanhui.writer.PartyMeetings"),
         (1, "党员名册", "OptionsRosterPage.xdl", HANDLER, "org.sanhui.writer.PartyMeetings"),
         (2, "会议日程", "OptionsRulesPage.xdl", HANDLER, "org.sanhui.writer.PartyMeetings"),
+        (3, "方案模板", "OptionsTemplatesPage.xdl", HANDLER, "org.sanhui.writer.PartyMeetings"),
     ]
 
 
@@ -176,7 +177,9 @@ def test_the_handler_is_the_installed_component(office: Office) -> None:
     assert handler is not None
     assert handler.getImplementationName() == HANDLER
     assert handler.supportsService(HANDLER)
-    assert tuple(handler.getSupportedMethodNames()) == ("external_event", "import_roster")
+    assert tuple(handler.getSupportedMethodNames()) == (
+        "external_event", "import_roster", "template_selected", "template_default", "template_rename",
+        "template_delete", "template_export", "template_import")
     assert not hasattr(handler, "ctx")  # a proxy of the office's object, not a local Python one
 
 

@@ -1,5 +1,6 @@
 """The 支部信息 page under Tools › Options › 三会一课: fills ``dialogs/OptionsPage.xdl`` from the
-saved profile and saves what the secretary typed.
+saved profile and saves what the secretary typed. The other pages of the node (党员名册, 会议日程,
+方案模板) come here too and are handed to their modules.
 
 The Options dialog creates the page from ``extension/OptionsDialog.xcu`` and sends our handler
 ``external_event`` with "initialize" (page shown first), "ok" (OK or Apply pressed) and "back"
@@ -29,7 +30,7 @@ from ..forms.errors import FormError
 from ..forms.profile_form import PROFILE_FIELDS, parse_profile, profile_fields
 from ..i18n import text
 from ..model.profile import BranchProfile
-from . import options_roster, options_rules
+from . import options_roster, options_rules, options_templates
 from .log import get_logger, log_path
 from .settings import load_profile, save_profile
 from .ui import ui_lang
@@ -40,9 +41,12 @@ STATUS = "Status"
 ERROR_COLOR = 0xC9211E
 INFO_COLOR = 0x555555
 RESET_GRACE = 1.0  # seconds: see the module's docstring
-PROFILE_PAGE, ROLL_PAGE, RULES_PAGE = "profile", "roll", "rules"
-LOGGED = {PROFILE_PAGE: "branch profile", ROLL_PAGE: "member roll", RULES_PAGE: "schedule rules"}
-NOT_SAVED = {PROFILE_PAGE: "profile_not_saved", ROLL_PAGE: "roll_not_saved", RULES_PAGE: "rules_not_saved"}
+PROFILE_PAGE, ROLL_PAGE, RULES_PAGE, TEMPLATES_PAGE = "profile", "roll", "rules", "templates"
+LOGGED = {PROFILE_PAGE: "branch profile", ROLL_PAGE: "member roll", RULES_PAGE: "schedule rules",
+          TEMPLATES_PAGE: "default template"}
+NOT_SAVED = {PROFILE_PAGE: "profile_not_saved", ROLL_PAGE: "roll_not_saved", RULES_PAGE: "rules_not_saved",
+             TEMPLATES_PAGE: "template_default_not_saved"}
+METHODS = ("external_event", "import_roster", *options_templates.METHODS)
 
 
 class OptionsPageHandler(unohelper.Base, XContainerWindowEventHandler, XServiceInfo):
@@ -67,11 +71,11 @@ class OptionsPageHandler(unohelper.Base, XContainerWindowEventHandler, XServiceI
 
     # XContainerWindowEventHandler
     def getSupportedMethodNames(self) -> Tuple[str, ...]:
-        return ("external_event", "import_roster")
+        return METHODS
 
     def callHandlerMethod(self, window: Any, event: Any, method: str) -> bool:
         """Never raise: an exception here would vanish in the Options dialog."""
-        if method not in ("external_event", "import_roster"):
+        if method not in METHODS:
             return False
         lang = ui_lang(self.ctx)
         page = page_of(window)
@@ -79,12 +83,17 @@ class OptionsPageHandler(unohelper.Base, XContainerWindowEventHandler, XServiceI
             if method == "import_roster":
                 self.import_roster(window, lang)
                 return True
+            if method in options_templates.METHODS:  # the 方案模板 page's list and buttons
+                outcome = options_templates.act(self.ctx, window, method, lang)
+                if outcome is not None:
+                    set_status(window, outcome[0], error=outcome[1])
+                return True
             refused, saved = self.refused.pop(page, None), self.saved.pop(page, None)
             if event == "back" and refused is not None and time.monotonic() - refused[0] < RESET_GRACE:
                 fill_page(window, refused[1])
                 set_status(window, refused[2], error=True)
             elif event in ("initialize", "back"):
-                status = show_page(window, page, load_profile(self.ctx), lang)
+                status = show_page(window, page, load_profile(self.ctx), lang, self.ctx)
                 if event == "back" and saved is not None and time.monotonic() - saved[0] < RESET_GRACE:
                     status = saved[1]  # Apply's own "back": the line saying what was saved stays
                 set_status(window, status, error=False)
@@ -144,15 +153,20 @@ def page_of(window: Any) -> str:
         return ROLL_PAGE
     if window.getControl(options_rules.CONTROL) is not None:
         return RULES_PAGE
+    if window.getControl(options_templates.CONTROL) is not None:
+        return TEMPLATES_PAGE
     return PROFILE_PAGE
 
 
 def _module(page: str) -> Optional[ModuleType]:
-    return {ROLL_PAGE: options_roster, RULES_PAGE: options_rules}.get(page)
+    return {ROLL_PAGE: options_roster, RULES_PAGE: options_rules, TEMPLATES_PAGE: options_templates}.get(page)
 
 
-def show_page(window: Any, page: str, profile: BranchProfile, lang: str) -> str:
-    """Fill the page from the profile; the status line that goes with it."""
+def show_page(window: Any, page: str, profile: BranchProfile, lang: str, ctx: Any = None) -> str:
+    """Fill the page from the profile (the 方案模板 page from the template store and the saved
+    default, hence ``ctx``); the status line that goes with it."""
+    if page == TEMPLATES_PAGE:
+        return options_templates.show(ctx, window, lang)
     module = _module(page)
     if module is not None:
         return str(module.show(window, profile, lang))

@@ -16,7 +16,6 @@ from com.sun.star.beans import PropertyValue
 
 from ..model.profile import RECENT_FIELDS, BranchProfile, Recent, profile_from_settings, profile_to_settings
 from ..plan_templates import TemplateStore
-from .log import log_path
 
 ROOT = "/org.sanhui.writer.Settings"
 PROFILE = ROOT + "/Profile"
@@ -84,8 +83,11 @@ def save_recent(ctx: Any, **values: str) -> None:
 
 def templates_folder(ctx: Any) -> Path:
     """Where the branch's plan templates are kept: ``<profile>/user/sanhui/templates``, beside
-    the log, so they travel with the profile and survive updates of the extension."""
-    return Path(log_path(ctx)).parent / "templates"
+    the log, so they travel with the profile and survive updates of the extension. Found from
+    ``ctx``'s own profile each time, not from ``log_path``, which keeps the first office's path for
+    the process (one office inside LibreOffice; several in a test run or a script over the bridge)."""
+    subst = ctx.ServiceManager.createInstanceWithContext("com.sun.star.util.PathSubstitution", ctx)
+    return Path(uno.fileUrlToSystemPath(subst.substituteVariables("$(user)", True))) / "sanhui" / "templates"
 
 
 def template_store(ctx: Any) -> TemplateStore:
