@@ -358,6 +358,12 @@ def test_items_run_together_in_a_body_line_become_children_of_its_entry() -> Non
     assert outline(found) == ["L1 部分", "L2 标题", "B 工作要求：", "L3 按时召开；", "L3 做好记录。"]
 
 
+def test_a_numbered_line_whose_colon_opens_a_run_of_its_own_style_is_not_split() -> None:
+    """“1.党务工作：1.…；2.…”: the 2. may be the line's sibling or the colon's second item."""
+    line = "1.党务工作：1.完成收缴；2.开展发展。"
+    assert outline(read(f"一、部分\n{line}")) == ["L1 部分", f"L2 {line[2:]}"]
+
+
 @pytest.mark.parametrize("line", [
     "工作要求：1.按时召开，2.做好记录。",  # a comma is no item's end
     "工作要求：1.按时召开；3.做好记录。",  # not consecutive

@@ -233,7 +233,7 @@ _INLINE = {
     "circled": re.compile(r"([\u2460-\u2473])"),
 }
 _SEPARATORS = "；;。"
-_COLONS = "：:"
+_COLON = re.compile("[：:]")
 
 
 def _after_separator(text: str, index: int) -> bool:
@@ -262,10 +262,8 @@ def _run(text: str, start: int, style: str, value: int) -> List[Tuple[int, int]]
 def _after_colon(text: str) -> Optional[Tuple[str, List[Tuple[int, int]]]]:
     """(style, marker spans) when ``text`` is “head：1.…；2.…” with at least two items. Only the
     first colon followed by a “1” may open a run (one pass over a line, however long)."""
-    for index, char in enumerate(text):
-        if char not in _COLONS:
-            continue
-        pos = index + 1
+    for colon in _COLON.finditer(text):
+        pos = colon.end()
         while pos < len(text) and text[pos].isspace():
             pos += 1
         for style, pattern in _INLINE.items():
@@ -300,17 +298,19 @@ def _labelled(opened: re.Match[str], body: str) -> str:
     return label + ("：" if "：" in opened.group(0) else ":") + body
 
 
+_BRACKET = re.compile(r"[（(）)]")
+
+
 def _close(text: str, start: int, depth: int = 0) -> Tuple[Optional[int], int]:
     """(index of the bracket that closes the one open at ``start``, or None; depth at the end).
     Full- and half-width brackets count alike: people mix them."""
-    for index in range(start, len(text)):
-        char = text[index]
-        if char in "（(":
+    for match in _BRACKET.finditer(text, start):
+        if match.group() in "（(":
             depth += 1
-        elif char in "）)":
+        else:
             depth -= 1
             if depth == 0:
-                return index, 0
+                return match.start(), 0
     return None, depth
 
 
@@ -318,11 +318,11 @@ def _pairs(text: str) -> Dict[int, int]:
     """Each opening bracket's index → its closing bracket's (unclosed ones left out), in one pass."""
     pairs: Dict[int, int] = {}
     stack: List[int] = []
-    for index, char in enumerate(text):
-        if char in "（(":
-            stack.append(index)
-        elif char in "）)" and stack:
-            pairs[stack.pop()] = index
+    for match in _BRACKET.finditer(text):
+        if match.group() in "（(":
+            stack.append(match.start())
+        elif stack:
+            pairs[stack.pop()] = match.start()
     return pairs
 
 
@@ -612,7 +612,7 @@ class _Builder:
             self.body(line)
             return used
         pieces = None
-        if label.style in _INLINE:
+        if label.style in _INLINE and _after_colon(text) is None:  # “1.党务：1.…；2.…” is not 1. and 2.
             spans = _run(text, 0, label.style, label.value + 1)
             pieces = _pieces(text, spans, 0) if spans else None
         for offset, piece in enumerate(pieces or [text]):
