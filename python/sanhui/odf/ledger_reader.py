@@ -10,9 +10,7 @@ a folder of a year's documents in about the time it takes merely to unzip and pa
 
 from __future__ import annotations
 
-import os
 import re
-import zipfile
 from datetime import date
 from pathlib import Path
 from typing import Any, Iterator, List, Optional, Sequence, Tuple
@@ -20,45 +18,21 @@ from typing import Any, Iterator, List, Optional, Sequence, Tuple
 from ..model.benchmark import TASK_HEADER
 from ..model.ledger import KIND_BENCHMARK, KIND_MINUTES, LedgerItem
 from .minutes_writer import ITEM_HEADER
+from .odt_text import MAX_SPACES as MAX_SPACES
+from .odt_text import row_texts as _row
+from .untrusted import MAX_PART as MAX_PART
+from .untrusted import BadFile as BadFile
+from .untrusted import documents as documents
+from .untrusted import parse_part as _parsed
+from .untrusted import read_part as _read_part
 from .xml import NS, parse
 
-MAX_PART = 64 * 1024 * 1024  # a content.xml or document.xml larger than this is refused
 _HEADERS = (ITEM_HEADER, TASK_HEADER)
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-class BadFile(Exception):
-    """A file that cannot be read as a document; the message says why, for the report."""
-
-
-def _read_part(path: Path, name: str) -> bytes:
-    try:
-        with zipfile.ZipFile(path) as zf:
-            info = zf.getinfo(name)
-            if info.file_size > MAX_PART:
-                raise BadFile(f"{name} unpacks to {info.file_size // (1024 * 1024)} MiB (limit {MAX_PART >> 20})")
-            with zf.open(info) as part:
-                data = part.read(MAX_PART + 1)  # the header may lie: read no more than the limit
-    except KeyError:
-        raise BadFile(f"no {name}: not a text document") from None
-    except (zipfile.BadZipFile, OSError, RuntimeError) as exc:
-        raise BadFile(f"not a readable zip: {exc}") from None
-    if len(data) > MAX_PART:
-        raise BadFile(f"{name} is larger than {MAX_PART >> 20} MiB")
-    if b"!" in data and (b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data):  # "!" alone is found fastest
-        raise BadFile("declares a DTD or entities, which documents never need")
-    return data
-
-
 def _root(path: Path, name: str) -> Any:
     return _parsed(_read_part(path, name), name)
-
-
-def _parsed(data: bytes, name: str) -> Any:
-    try:
-        return parse(data)
-    except Exception as exc:  # lxml and ElementTree raise different types
-        raise BadFile(f"{name} is not well-formed XML: {exc}") from None
 
 
 def _odt_root(path: Path) -> Any:
@@ -171,10 +145,6 @@ def _without_attributes(table: bytes) -> bytes:
 
 _T = "{" + NS["table"] + "}"
 _TABLE, _HEADER_ROWS, _ROW = _T + "table", _T + "table-header-rows", _T + "table-row"
-_CELLS = (_T + "table-cell", _T + "covered-table-cell")
-_P, _S, _TAB, _BREAK = (f"{{{NS['text']}}}{name}" for name in ("p", "s", "tab", "line-break"))
-_C = f"{{{NS['text']}}}c"
-MAX_SPACES = 10000  # a text:s claiming more is a hostile file, not a document
 
 
 def _odt_tables(root: Any) -> Iterator[List[List[str]]]:
@@ -194,55 +164,6 @@ def _odt_tables(root: Any) -> Iterator[List[List[str]]]:
         header = _row(first)
         if tuple(header) in _HEADERS:
             yield [header] + [_row(row) for row in (rows[1:] if header_rows is None else rows)]
-
-
-def _row(row: Any) -> List[str]:
-    """The texts of a row's cells, covered ones too (as empty) so columns stay in place.
-
-    Most cells hold one paragraph of plain text on one line: that is read here, as cheaply as
-    the tree allows (the ledger reads thousands of files); anything else by _cell."""
-    out = []
-    for cell in row:
-        if cell.tag not in _CELLS:
-            continue
-        if len(cell) == 1:
-            p = cell[0]
-            if p.tag == _P and not len(p):
-                text = p.text
-                if not text:
-                    out.append("")
-                    continue
-                if "\n" not in text:
-                    out.append(text.strip())
-                    continue
-        out.append(_cell(cell))
-    return out
-
-
-def _cell(cell: Any) -> str:
-    """A cell's text: its paragraphs, each line stripped, empty ones left out, one per line; a
-    drop-down field reads as the value it shows (the text after its labels)."""
-    lines = (line.strip() for p in cell.iter(_P) for line in _written(p).split("\n"))
-    return "\n".join(line for line in lines if line)
-
-
-def _written(p: Any) -> str:
-    """A paragraph's text as written: text:s is text:c spaces, text:tab a tab, text:line-break a
-    new line (itertext() would drop all three); nested paragraphs are read on their own."""
-    out = [p.text or ""]
-    for child in p:
-        tag = child.tag
-        if tag == _S:
-            count = child.get(_C) or "1"
-            out.append(" " * min(int(count) if count.isdigit() else 1, MAX_SPACES))
-        elif tag == _TAB:
-            out.append("\t")
-        elif tag == _BREAK:
-            out.append("\n")
-        elif tag != _P:
-            out.append(_written(child))
-        out.append(child.tail or "")
-    return "".join(out)
 
 
 def _docx_tables(root: Any) -> Iterator[List[List[str]]]:
@@ -309,27 +230,6 @@ def read_items(path: Path, today: date) -> List[LedgerItem]:
     for rows in tables:
         items.extend(_items(rows, path.name, today))
     return items
-
-
-def documents(folder: Path) -> List[Path]:
-    """The .odt and .docx files below ``folder`` in a stable order (by folder and name), without
-    the lock files LibreOffice (.~lock.*#) and Word (~$*) leave beside open documents. Links to
-    folders are not followed: a link back up would never end."""
-    found: List[str] = []
-    folders = [str(folder)]
-    while folders:
-        try:
-            entries = list(os.scandir(folders.pop()))
-        except OSError:  # a folder one may not read is passed over, as a file manager would
-            continue
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                folders.append(entry.path)
-            elif (entry.name.lower().endswith((".odt", ".docx")) and not entry.name.startswith((".~lock", "~$"))
-                  and entry.is_file()):
-                found.append(entry.path)
-    found.sort(key=lambda name: name.split(os.sep))
-    return [Path(name) for name in found]
 
 
 def scan(folder: Path, today: date) -> Iterator[Tuple[Path, Optional[List[LedgerItem]], str]]:

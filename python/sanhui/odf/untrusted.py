@@ -1,0 +1,72 @@
+"""Opening documents nobody vouches for: a folder's .odt/.docx files read without LibreOffice
+by the task ledger (ledger_reader.py) and the meeting ledger (meeting_reader.py) alike.
+
+Every file is untrusted: the zip may lie about sizes or be no zip at all, a part may be huge or
+declare a DTD or entities (which documents never need, and which alone make a billion laughs).
+Each such file is one BadFile with one line saying why; the caller goes on with the others.
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+from typing import Any, List
+
+from .xml import parse
+
+MAX_PART = 64 * 1024 * 1024  # a content.xml or document.xml larger than this is refused
+
+
+class BadFile(Exception):
+    """A file that cannot be read as a document; the message says why, for the report."""
+
+
+def read_part(path: Path, name: str) -> bytes:
+    """The bytes of one part of the zip at ``path``, bounded by MAX_PART whatever the zip's
+    directory claims, refused when it declares a DTD or entities."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            info = zf.getinfo(name)
+            if info.file_size > MAX_PART:
+                raise BadFile(f"{name} unpacks to {info.file_size // (1024 * 1024)} MiB (limit {MAX_PART >> 20})")
+            with zf.open(info) as part:
+                data = part.read(MAX_PART + 1)  # the header may lie: read no more than the limit
+    except KeyError:
+        raise BadFile(f"no {name}: not a text document") from None
+    except (zipfile.BadZipFile, OSError, RuntimeError) as exc:
+        raise BadFile(f"not a readable zip: {exc}") from None
+    if len(data) > MAX_PART:
+        raise BadFile(f"{name} is larger than {MAX_PART >> 20} MiB")
+    if b"!" in data and (b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data):  # "!" alone is found fastest
+        raise BadFile("declares a DTD or entities, which documents never need")
+    return data
+
+
+def parse_part(data: bytes, name: str) -> Any:
+    """``data`` (from read_part) parsed by odf/xml.py's parser; BadFile when not well-formed."""
+    try:
+        return parse(data)
+    except Exception as exc:  # lxml and ElementTree raise different types
+        raise BadFile(f"{name} is not well-formed XML: {exc}") from None
+
+
+def documents(folder: Path) -> List[Path]:
+    """The .odt and .docx files below ``folder`` in a stable order (by folder and name), without
+    the lock files LibreOffice (.~lock.*#) and Word (~$*) leave beside open documents. Links to
+    folders are not followed: a link back up would never end."""
+    found: List[str] = []
+    folders = [str(folder)]
+    while folders:
+        try:
+            entries = list(os.scandir(folders.pop()))
+        except OSError:  # a folder one may not read is passed over, as a file manager would
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(entry.path)
+            elif (entry.name.lower().endswith((".odt", ".docx")) and not entry.name.startswith((".~lock", "~$"))
+                  and entry.is_file()):
+                found.append(entry.path)
+    found.sort(key=lambda name: name.split(os.sep))
+    return [Path(name) for name in found]
