@@ -32,6 +32,7 @@ from ..forms.import_form import CLIPBOARD, MAX_SOURCE_CHARS, NOTES_CHOICES, Impo
 from ..forms.import_preview import preview_text
 from ..i18n import text
 from .command import Invocation
+from .files import pick_file, shown_path
 from .form_dialog import FormDialog
 from .plan_import import clipboard_text, plan_of, read_source
 
@@ -81,7 +82,7 @@ class ImportDialog(FormDialog):
                 self.control(TEXT).getModel().Text = pasted
                 self.control("FromText").setState(True)
         else:
-            self.control(FILE).setText(_shown(request.source))
+            self.control(FILE).setText(shown_path(request.source))
             self.control("FromFile").setState(True)
 
     def _clipboard_plan(self) -> str:
@@ -217,28 +218,18 @@ class ImportDialog(FormDialog):
 
     def browse(self) -> None:
         """LibreOffice's file picker, plan texts first; the file chosen is shown and previewed."""
-        smgr = self.ctx.ServiceManager
-        picker = smgr.createInstanceWithContext("com.sun.star.ui.dialogs.FilePicker", self.ctx)
-        try:
-            simple = uno.getConstantByName("com.sun.star.ui.dialogs.TemplateDescription.FILEOPEN_SIMPLE")
-            picker.initialize((simple,))
-            picker.setTitle(text("import_picker_title", self.lang))
-            plans = f"{text('import_filter_plans', self.lang)} ({PLAN_SUFFIXES.replace(';', ', ')})"
-            picker.appendFilter(plans, PLAN_SUFFIXES)
-            picker.appendFilter(f"{text('import_filter_all', self.lang)} (*.*)", "*.*")
-            picker.setCurrentFilter(plans)
-            typed = self.control(FILE).getText().strip()
+        plans = f"{text('import_filter_plans', self.lang)} ({PLAN_SUFFIXES.replace(';', ', ')})"
+        typed = self.control(FILE).getText().strip()
+        folder = ""
+        with contextlib.suppress(Exception):  # a half-typed path: start where the picker likes
             if typed:
-                with contextlib.suppress(Exception):  # a half-typed path: start where the picker likes
-                    folder = os.path.dirname(uno.fileUrlToSystemPath(typed) if typed.startswith("file:") else typed)
-                    picker.setDisplayDirectory(uno.systemPathToFileUrl(folder))
-            if picker.execute() != 1:
-                return
-            files = picker.getSelectedFiles()
-        finally:
-            picker.dispose()
+                path = uno.fileUrlToSystemPath(typed) if typed.startswith("file:") else typed
+                folder = uno.systemPathToFileUrl(os.path.dirname(path))
+        chosen = pick_file(self.ctx, text("import_picker_title", self.lang), (
+            (plans, PLAN_SUFFIXES), (f"{text('import_filter_all', self.lang)} (*.*)", "*.*")), start_folder=folder)
+        files = [chosen] if chosen else []
         if files:
-            self.control(FILE).setText(_shown(str(files[0])))
+            self.control(FILE).setText(shown_path(str(files[0])))
             self.control("FromFile").setState(True)
             self.refresh(quiet=True)
 
@@ -294,13 +285,3 @@ def _on_field(exc: FormError, field: str) -> FormError:
 def _lines(typed: str) -> str:
     """The box's text with "\\n" line ends (VCL gives "\\r\\n" on Windows)."""
     return typed.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _shown(source: str) -> str:
-    """A file as people read it: /home/… or C:\\…, not file:///…"""
-    if source.startswith("file:"):
-        try:
-            return str(uno.fileUrlToSystemPath(source))
-        except Exception:
-            return source
-    return source

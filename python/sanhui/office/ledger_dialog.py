@@ -11,6 +11,7 @@ import uno
 
 from ..forms.errors import FormError
 from ..i18n import text
+from .files import shown_path
 from .form_dialog import FormDialog
 
 DOCUMENT = "document"
@@ -43,7 +44,7 @@ class LedgerDialog(FormDialog):
         source = str(values.get("Source") or DOCUMENT)
         if source != DOCUMENT:
             self.control("FromFolder").setState(True)
-            self.control("Folder").setText(_shown(source))
+            self.control("Folder").setText(shown_path(source))
 
     def handlers(self) -> Dict[str, Callable[[], None]]:
         return {"onOk": self.ok, "onBrowse": self.browse, "onFolderTyped": self.folder_typed}
@@ -62,7 +63,7 @@ class LedgerDialog(FormDialog):
             with contextlib.suppress(Exception):  # a half-typed path: start where the picker likes
                 picker.setDisplayDirectory(typed if typed.startswith("file:") else uno.systemPathToFileUrl(typed))
         if picker.execute() == 1 and picker.getDirectory():
-            self.control("Folder").setText(_shown(picker.getDirectory()))
+            self.control("Folder").setText(shown_path(picker.getDirectory()))
             self.control("FromFolder").setState(True)
 
     def values(self) -> Dict[str, object]:
@@ -90,13 +91,3 @@ class LedgerDialog(FormDialog):
     def run(self) -> Optional[Dict[str, object]]:
         self.execute()
         return self.result
-
-
-def _shown(source: str) -> str:
-    """A folder as people read it: /home/… or C:\\…, not file:///…"""
-    if source.startswith("file:"):
-        try:
-            return str(uno.fileUrlToSystemPath(source))
-        except Exception:
-            return source
-    return source

@@ -14,13 +14,13 @@ import os
 from typing import Any, Dict, List, Optional, Tuple
 
 import uno
-from com.sun.star.beans import PropertyValue
 
 from ..forms.errors import FormError
 from ..forms.roster_form import ROLL_FIELD, format_roll, parse_roll, roll_counts, roll_summary
 from ..forms.roster_import import FIELD, MAX_COLUMNS, MAX_FILE, MAX_ROWS, ImportedRoll, read_roster, roll_from_rows
 from ..i18n import text
 from ..model.profile import BranchProfile
+from .files import open_hidden, pick_file
 from .settings import load_profile, save_profile
 
 FIELDS = (ROLL_FIELD,)
@@ -46,25 +46,10 @@ def commit(ctx: Any, typed: Dict[str, str], lang: str) -> str:
 
 def pick_sheet(ctx: Any, lang: str) -> Optional[str]:
     """LibreOffice's open dialog with the sheet filters; the URL chosen, or None."""
-    smgr = ctx.ServiceManager
-    picker = smgr.createInstanceWithContext("com.sun.star.ui.dialogs.FilePicker", ctx)
-    simple = uno.getConstantByName("com.sun.star.ui.dialogs.TemplateDescription.FILEOPEN_SIMPLE")
-    picker.initialize((simple,))
-    picker.setTitle(text("import_title", lang))
-    sheets = text("import_filter_sheets", lang)
-    picker.appendFilter(f"{sheets} (*.csv, *.xlsx, *.ods, *.xls)", FILTERS[0])
-    picker.appendFilter("CSV (*.csv)", FILTERS[1])
-    picker.appendFilter("Excel 2007-365 (*.xlsx)", FILTERS[2])
-    picker.appendFilter("ODS, XLS (*.ods, *.xls)", FILTERS[3])
-    picker.appendFilter(f"{text('import_filter_all', lang)} (*.*)", FILTERS[4])
-    picker.setCurrentFilter(f"{sheets} (*.csv, *.xlsx, *.ods, *.xls)")
-    try:
-        if picker.execute() != 1:
-            return None
-        urls = picker.getSelectedFiles()
-        return str(urls[0]) if urls else None
-    finally:
-        picker.dispose()
+    sheets = f"{text('import_filter_sheets', lang)} (*.csv, *.xlsx, *.ods, *.xls)"
+    return pick_file(ctx, text("import_title", lang), (
+        (sheets, FILTERS[0]), ("CSV (*.csv)", FILTERS[1]), ("Excel 2007-365 (*.xlsx)", FILTERS[2]),
+        ("ODS, XLS (*.ods, *.xls)", FILTERS[3]), (f"{text('import_filter_all', lang)} (*.*)", FILTERS[4])))
 
 
 def import_into(ctx: Any, window: Any, url: str, lang: str) -> Tuple[str, bool]:
@@ -109,12 +94,8 @@ def read_sheet(ctx: Any, url: str, name: str) -> ImportedRoll:
 
 def office_rows(ctx: Any, url: str, name: str) -> List[Tuple[int, List[str]]]:
     """The first sheet's used cells, as text, from the file opened hidden in LibreOffice."""
-    desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-    never = uno.getConstantByName("com.sun.star.document.MacroExecMode.NEVER_EXECUTE")
-    args = tuple(PropertyValue(Name=k, Value=v) for k, v in (
-        ("Hidden", True), ("ReadOnly", True), ("MacroExecutionMode", never), ("UpdateDocMode", 0)))
     try:
-        doc = desktop.loadComponentFromURL(url, "_blank", 0, args)
+        doc = open_hidden(ctx, url)
     except Exception as exc:
         raise FormError(FIELD, "import_read_failed", file=name, detail=type(exc).__name__) from None
     if doc is None or not hasattr(doc, "getSheets"):

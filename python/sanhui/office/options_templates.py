@@ -20,7 +20,6 @@ rows, which buttons a selection allows, how the default field reads back — are
 
 from __future__ import annotations
 
-import contextlib
 import os
 from pathlib import Path
 from typing import Any, Dict, Optional, Tuple
@@ -40,6 +39,7 @@ from ..forms.template_list import (
 )
 from ..i18n import text
 from ..plan_templates import check_name
+from .files import pick_file
 from .log import get_logger
 from .settings import load_default_template, save_default_template, template_store
 
@@ -117,7 +117,7 @@ def act(ctx: Any, window: Any, method: str, lang: str) -> Outcome:
         on_selected(window)
         return None
     if method == IMPORTING:
-        url = pick_file(ctx, lang, save=False)
+        url = pick_template_file(ctx, lang, save=False)
         return None if url is None else import_from(ctx, window, url, lang)
     name = selected(window)
     if name is None:
@@ -126,7 +126,7 @@ def act(ctx: Any, window: Any, method: str, lang: str) -> Outcome:
         window.getControl(DEFAULT).getModel().Text = default_shown(name, lang)
         return text("template_chosen", lang, {"name": default_shown(name, lang)}), False
     if method == EXPORTING:
-        url = pick_file(ctx, lang, save=True, default_name=export_file_name(name))
+        url = pick_template_file(ctx, lang, save=True, default_name=export_file_name(name))
         return None if url is None else export_to(ctx, name, url, lang)
     if not name:
         return text("template_built_in_fixed", lang), True
@@ -233,30 +233,13 @@ def read_bounded(url: str, file: str) -> bytes:
 
 # --- LibreOffice's own windows ------------------------------------------------------------------
 
-def pick_file(ctx: Any, lang: str, save: bool, default_name: str = "") -> Optional[str]:
+def pick_template_file(ctx: Any, lang: str, save: bool, default_name: str = "") -> Optional[str]:
     """LibreOffice's file dialog for a template file (.json); the URL chosen, or None. Under
     ``--headless`` it returns at once as cancelled."""
-    picker = ctx.ServiceManager.createInstanceWithContext("com.sun.star.ui.dialogs.FilePicker", ctx)
-    kind = "FILESAVE_AUTOEXTENSION" if save else "FILEOPEN_SIMPLE"
-    picker.initialize((uno.getConstantByName(f"com.sun.star.ui.dialogs.TemplateDescription.{kind}"),))
-    picker.setTitle(text("template_export_title" if save else "template_import_title", lang))
-    templates = f"{text('template_filter', lang)} (*.json)"
-    picker.appendFilter(templates, "*.json")
-    if not save:
-        picker.appendFilter(f"{text('import_filter_all', lang)} (*.*)", "*.*")
-    picker.setCurrentFilter(templates)
-    if save:
-        picker.setDefaultName(default_name)
-        auto = uno.getConstantByName("com.sun.star.ui.dialogs.ExtendedFilePickerElementIds.CHECKBOX_AUTOEXTENSION")
-        with contextlib.suppress(Exception):  # a picker without the checkbox adds the extension itself
-            picker.setValue(auto, 0, True)
-    try:
-        if picker.execute() != 1:
-            return None
-        urls = picker.getSelectedFiles()
-        return str(urls[0]) if urls else None
-    finally:
-        picker.dispose()
+    templates = (f"{text('template_filter', lang)} (*.json)", "*.json")
+    filters = (templates,) if save else (templates, (f"{text('import_filter_all', lang)} (*.*)", "*.*"))
+    return pick_file(ctx, text("template_export_title" if save else "template_import_title", lang), filters,
+                     save=save, default_name=default_name)
 
 
 def confirm(ctx: Any, window: Any, message: str, lang: str) -> bool:

@@ -16,7 +16,6 @@ from datetime import datetime
 from typing import Any, List, Optional, Tuple
 
 import uno
-from com.sun.star.beans import PropertyValue
 
 from ..content.plan_builder import build_plan
 from ..content.recognise import Recognised, decode_text, recognise
@@ -36,6 +35,7 @@ from ..model.plan import MonthPlan, NotesMode
 from ..odf.plan_writer import RenderOptions
 from ..odf.render import render_plan
 from .command import Invocation
+from .files import open_hidden
 from .insertion import check_insertable, insert_fragment
 
 
@@ -125,12 +125,8 @@ def _locate(source: str) -> Tuple[str, str, str]:
 def office_lines(ctx: Any, url: str, name: str) -> List[str]:
     """Every paragraph of the document at ``url``, numbering labels included, in reading order
     (a table's cells row by row). Opened hidden and read-only; macros never run."""
-    desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-    never = uno.getConstantByName("com.sun.star.document.MacroExecMode.NEVER_EXECUTE")
-    args = tuple(PropertyValue(Name=k, Value=v) for k, v in (
-        ("Hidden", True), ("ReadOnly", True), ("MacroExecutionMode", never), ("UpdateDocMode", 0)))
     try:
-        doc = desktop.loadComponentFromURL(url, "_blank", 0, args)
+        doc = open_hidden(ctx, url)
     except Exception as exc:
         raise FormError("Source", "import_read_failed", file=name, detail=type(exc).__name__) from None
     if doc is None or not doc.supportsService("com.sun.star.text.TextDocument"):
