@@ -102,7 +102,10 @@ test-office: deps oxt
 bench: deps oxt
 	$(PY) bench/run.py
 	$(PY) bench/ledger.py
+	$(PY) bench/recognise.py
+	$(PY) bench/format_plan.py
 	SANHUI_HYPOTHESIS=sanhui-long $(PY) -m pytest tests/unit/test_properties.py tests/unit/test_properties_writers.py \
+	    tests/unit/test_properties_recognise.py \
 	    -q -p no:cacheprovider
 
 screenshots: deps oxt

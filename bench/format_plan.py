@@ -73,7 +73,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--warmup", type=int, default=2)
-    parser.add_argument("--out", type=Path, default=ROOT / "build" / "bench-format.md")
+    parser.add_argument("--out", type=Path, default=ROOT / "build" / "bench.md")
     args = parser.parse_args()
     lines = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
     oxt = ROOT / "build" / "sanhui.oxt"
@@ -106,7 +106,8 @@ def main() -> int:
         + machine() + "\n"
     print(report)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(report, encoding="utf-8")
+    with args.out.open("a", encoding="utf-8") as out:  # after bench/run.py's table, as bench/ledger.py does
+        out.write("\n" + report)
     return 0
 
 

@@ -273,3 +273,18 @@ def test_another_months_notice_keeps_every_part_and_line(office: Any, writer: An
     missing = [c for c in source if c not in shown and c not in "()【】:"]  # half-width labels become （一）
     assert missing == [], missing  # nothing the 党委 wrote is lost
     assert_valid_odt(office.store(writer, tmp_path / "notice.odt", "writer8"))
+
+
+def test_import_plan_from_the_clipboard(office: Any, writer: Any, reference: Any) -> None:
+    """A plan copied from a web page or WeChat: Source=clipboard reads the clipboard's text."""
+    from devtools.xvfb import set_clipboard
+
+    set_clipboard(office, SEED.read_text(encoding="utf-8"))
+    try:
+        state, result = office.dispatch(writer, "sanhui:ImportPlan", {"Source": "clipboard"})
+    finally:
+        set_clipboard(office, "")
+    assert state == SUCCESS, result
+    assert rows(writer) == rows(reference)
+    state, result = office.dispatch(writer, "sanhui:ImportPlan", {"Source": "clipboard"})
+    assert state == FAILURE and "剪贴板中没有文字" in result, result
