@@ -452,6 +452,20 @@ def test_gbt9704_fonts_and_sizes(pack: ContentPack, style: str, first_font: str,
     assert (text["language-asian"], text["country-asian"]) == ("zh", "CN")
 
 
+# The Chinese fonts Windows (zh-CN) and macOS ship under the names LibreOffice sees there, where it
+# tries a style's list name by name (Linux asks fontconfig for the first name only: the alias
+# file in extension/fontconfig covers it). Each list must reach one of each without an alias file.
+WINDOWS_FONTS = {"仿宋", "FangSong", "黑体", "SimHei", "楷体", "KaiTi", "宋体", "SimSun", "华文中宋", "STZhongsong"}
+MACOS_FONTS = {"STFangsong", "STHeiti", "Heiti SC", "STKaiti", "STSong", "Songti SC", "STZhongsong"}
+
+
+@pytest.mark.parametrize("key", sorted(gb.FONTS))
+def test_every_font_list_reaches_a_font_windows_and_macos_have(key: str) -> None:
+    family = set(gb.FONTS[key].split(";"))
+    assert family & WINDOWS_FONTS, key
+    assert family & MACOS_FONTS, key
+
+
 def test_every_font_list_names_the_standard_first_and_a_free_font_last(pack: ContentPack) -> None:
     for root in (read_odt(render(pack)).styles, read_odt(render(pack)).content):
         faces = list(root.iter(q("style:font-face")))

@@ -12,9 +12,9 @@ from typing import Dict
 FONTS: Dict[str, str] = {
     "fangsong": "仿宋_GB2312;仿宋;FangSong;STFangsong;Noto Serif CJK SC",
     "xiaobiaosong": "方正小标宋简体;方正小标宋_GBK;华文中宋;STZhongsong;Noto Serif CJK SC",
-    "heiti": "黑体;SimHei;Noto Sans CJK SC",
+    "heiti": "黑体;SimHei;STHeiti;Heiti SC;Noto Sans CJK SC",
     "kaiti": "楷体_GB2312;楷体;KaiTi;STKaiti;LXGW WenKai;AR PL UKai CN;Noto Serif CJK SC",
-    "songti": "宋体;SimSun;Noto Serif CJK SC",
+    "songti": "宋体;SimSun;STSong;Songti SC;Noto Serif CJK SC",
 }
 
 # Sizes in points: 2号 22 pt, 3号 16 pt, 4号 14 pt.
