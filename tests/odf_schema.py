@@ -3,6 +3,8 @@
 The schemas are the official OASIS files shipped in the PyPI package openxml-audit (a dev
 dependency); lxml's RelaxNG does the validation, whichever ElementTree rendered the bytes.
 Shared by tests/unit (rendered fragments) and tests/office (documents LibreOffice saved).
+Embedded objects (a chart's ``Object 1/``: a sub-document listed in the manifest with its own
+media type) are validated as documents too, and every ``draw:object`` must point at one.
 
 The files are found where the package lies, without importing it: openxml-audit needs Python
 3.10, and the unit tests also run under 3.8 (the Makefile installs it there for its schemas only).
@@ -27,6 +29,8 @@ MIMETYPE = "application/vnd.oasis.opendocument.text"
 DOCUMENT_PARTS = ("content.xml", "styles.xml", "meta.xml", "settings.xml")  # checked when present
 MANIFEST = "META-INF/manifest.xml"
 _MANIFEST_NS = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
+_DRAW_NS = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+_XLINK_NS = "http://www.w3.org/1999/xlink"
 
 
 @functools.lru_cache(maxsize=None)
@@ -79,7 +83,49 @@ def odt_errors(path_or_bytes: Union[str, Path, bytes]) -> List[str]:
             manifest = zf.read(MANIFEST)
             errors.extend(schema_errors(MANIFEST_SCHEMA, MANIFEST, manifest))
             errors.extend(_unlisted(names, manifest))
+            folders = _subdocuments(manifest)
+            for folder in folders:
+                if f"{folder}/content.xml" not in names:
+                    errors.append(f"sub-document {folder}/ has no content.xml")
+                for part in DOCUMENT_PARTS:
+                    if f"{folder}/{part}" in names:
+                        errors.extend(schema_errors(DOCUMENT_SCHEMA, f"{folder}/{part}", zf.read(f"{folder}/{part}")))
+            if "content.xml" in names:
+                errors.extend(_dangling_objects(zf.read("content.xml"), folders))
         return errors
+
+
+def _subdocuments(manifest: bytes) -> List[str]:
+    """The folders the manifest lists as embedded ODF documents (``Object 1/``, a chart), without
+    the slash; "/" (the document itself) is not one of them."""
+    try:
+        root = etree.fromstring(manifest)
+    except etree.XMLSyntaxError:
+        return []
+    found = []
+    for entry in root.iter(f"{{{_MANIFEST_NS}}}file-entry"):
+        path = entry.get(f"{{{_MANIFEST_NS}}}full-path") or ""
+        media = entry.get(f"{{{_MANIFEST_NS}}}media-type") or ""
+        if path != "/" and path.endswith("/") and media.startswith("application/vnd.oasis.opendocument."):
+            found.append(path[:-1])
+    return found
+
+
+def _dangling_objects(content: bytes, folders: List[str]) -> List[str]:
+    """``draw:object`` links into the package (``./Object 1``) that name no listed sub-document."""
+    try:
+        root = etree.fromstring(content, etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError:
+        return []
+    errors = []
+    for obj in root.iter(f"{{{_DRAW_NS}}}object"):
+        href = obj.get(f"{{{_XLINK_NS}}}href")
+        if href is None or "://" in href or href.startswith("/"):
+            continue  # an inline office:document, or a link outside the package
+        target = href[2:] if href.startswith("./") else href
+        if target.rstrip("/") not in folders:
+            errors.append(f"content.xml: draw:object {href} is no sub-document of the package")
+    return errors
 
 
 def _unlisted(names: List[str], manifest: bytes) -> List[str]:

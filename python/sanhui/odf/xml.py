@@ -20,6 +20,8 @@ NS: Dict[str, str] = {
     "dc": "http://purl.org/dc/elements/1.1/",
     "meta": "urn:oasis:names:tc:opendocument:xmlns:meta:1.0",
     "xlink": "http://www.w3.org/1999/xlink",
+    "draw": "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",  # the frame of an embedded chart
+    "chart": "urn:oasis:names:tc:opendocument:xmlns:chart:1.0",
     "manifest": "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0",
 }
 
