@@ -3,6 +3,8 @@
     sanhui render --month 2023-09 [--meeting month] [--branch 机关第一党支部]
                   [--notes comments|body|none] [--lang zh|en] -o plan.odt
     sanhui ledger DIR [--format csv|json|odt] [-o FILE] [--today YYYY-MM-DD]
+    sanhui meetings DIR [--year 2024] [--format csv|json|odt] [--table meetings|findings|members|summary]
+                    [--profile profile.json] [-o FILE] [--today YYYY-MM-DD]
 
 ``sanhui`` is the console script ``pip install .`` installs (pyproject.toml); ``python -m sanhui``
 runs the same ``main``.
@@ -22,6 +24,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Dict, List, Optional
 
+from .cli_meetings import add_parser as add_meetings_parser
+from .cli_meetings import run_meetings
 from .content.pack import PackError, load_pack
 from .content.plan_builder import build_plan
 from .forms.errors import FormError
@@ -49,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     ledger.add_argument("-o", "--output", type=Path, help="file to write (default: standard output; "
                                                            "required for odt)")
     ledger.add_argument("--today", help="YYYY-MM-DD to count overdue days from (default: today)")
+    add_meetings_parser(commands)
     return parser
 
 
@@ -57,6 +62,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "ledger":
         return run_ledger(args)
+    if args.command == "meetings":
+        return run_meetings(args)
     values: Dict[str, object] = {"Meeting": args.meeting, "Branch": args.branch, "Notes": args.notes}
     if args.month:
         values["Month"] = args.month

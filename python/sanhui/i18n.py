@@ -707,3 +707,19 @@ MESSAGES.update({
     "template_unusable": {"zh": "{field}“{name}”无法使用：{message}",
                           "en": "{field} “{name}” cannot be used: {message}"},
 })
+
+# --- the meeting ledger (“三会一课”台账) on the command line ---
+# (cli_meetings.py: sanhui meetings DIR.)
+MESSAGES.update({
+    "meetings_not_folder": {"zh": "{path}：不是文件夹。", "en": "{path}: not a folder."},
+    "meetings_bad_today": {"zh": "--today 应写作 YYYY-MM-DD，而不是“{value}”。",
+                           "en": "--today takes YYYY-MM-DD, not “{value}”."},
+    "meetings_bad_year": {"zh": "--year {value} 不是有效的年份。", "en": "--year {value} is not a year."},
+    "meetings_odt_needs_output": {"zh": "--format odt 需要用 -o 指定要写入的文件。",
+                                  "en": "--format odt needs -o FILE to write to."},
+    "meetings_bad_profile": {"zh": "支部信息文件 {path} 无法读取：{why}",
+                             "en": "The profile file {path} cannot be read: {why}"},
+    "meetings_no_odt_writer": {"zh": "此版本尚不能写出台账文档（.odt）；请先用 --format csv 或 json。",
+                               "en": "This version cannot write the ledger document (.odt) yet; use --format "
+                                     "csv or json."},
+})

@@ -9,9 +9,9 @@ a meeting the 条例 requires but the plan's four parts do not hold.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import List, Optional, Tuple
+from typing import Dict, Iterable, List, Optional, Tuple
 
 from .meeting import Absence, Meeting
 from .record import quorum
@@ -197,3 +197,26 @@ def quarter_label(quarter: int) -> str:
 def kind_label(kind: str, group: str = "") -> str:
     """“党小组会（第二党小组）”, or the kind alone."""
     return f"{kind}（{group}）" if group else kind
+
+
+def merge_copies(facts: Iterable[MeetingFact]) -> List[MeetingFact]:
+    """One fact for each fact read identically from copies of one document — 记录.odt and the
+    记录.docx saved from it — with both files as its sources (as model/ledger.merge_copies does
+    for the task ledger); facts that differ (someone edited one copy) all stay. Order is kept."""
+    kept: Dict[Tuple[str, MeetingFact], int] = {}
+    out: List[MeetingFact] = []
+    for fact in facts:
+        key = (_stem(fact.sources[0]) if fact.sources else "", replace(fact, sources=()))
+        if key in kept:
+            first = out[kept[key]]
+            added = tuple(s for s in fact.sources if s not in first.sources)
+            if added:
+                out[kept[key]] = replace(first, sources=first.sources + added)
+            continue
+        kept[key] = len(out)
+        out.append(fact)
+    return out
+
+
+def _stem(source: str) -> str:
+    return source.rsplit(".", 1)[0] if source.lower().endswith((".odt", ".docx")) else source

@@ -1,0 +1,464 @@
+"""Read the meetings out of one .odt or .docx without LibreOffice, treating the file as untrusted
+(odf/untrusted.py: bounded parts, no DTDs or entities, one BadFile per bad file).
+
+What the extension writes is recognised by its words, not by names only .odt keeps (a .docx that
+LibreOffice saves has neither sections nor table names), so both formats read alike:
+  a record      the title “<支部><党小组>党小组会会议记录” (“…主题党日活动记录”) and, after it, the
+                会议要素 table, known by its first column (会议时间, 主持人, 应到/实到 …);
+  a plan part   a heading “支委会方案” (or the table's name “支委会会议要素”) and the same table;
+                the plan's title “<支部>2023年9月“三会一课”方案” gives the month when no time is filled;
+  a notice      “关于召开党员大会的通知” (“关于开展主题党日活动的通知”), then “定于<时间>在<地点>召开…”
+                and “一、会议主题：…”;
+  a sign-in     “<支部><党小组><会议>签到表”, “会议时间：…”, and the table 序号/姓名/签到/备注（请假原因）:
+                the names with something in 签到 signed in, the others absent with their 备注.
+The document is read as a sequence of paragraphs and tables in order (odt: through sections,
+lists and frames; docx: through content controls); a table is taken to belong to the last title
+before it. Times are read by dates.parse_meeting_time; a time that cannot be read leaves the
+fact undated (the ledger lists it but counts it in no period).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple, Union
+
+from ..model.meeting import Absence
+from ..model.meeting_ledger import (
+    COMMITTEE,
+    GENERAL,
+    GROUP,
+    LECTURE,
+    NOTICE,
+    PARTY_DAY,
+    PLAN,
+    RECORD,
+    SIGN_IN,
+    MeetingFact,
+)
+from .odt_text import H, P, row_texts, written
+from .untrusted import BadFile, documents, parse_part, read_part
+from .xml import NS
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MAX_TITLE = 80  # a paragraph longer than this is body text, never a title or heading
+
+# How titles and headings name a meeting, longest first (支部委员会 before 支委会 …).
+_ALIASES: Tuple[Tuple[str, str], ...] = (
+    ("支部委员会", COMMITTEE), ("支委会", COMMITTEE), ("党员大会", GENERAL), ("党小组会", GROUP),
+    ("主题党日", PARTY_DAY), ("党课", LECTURE),
+)
+_DETAIL_LABELS = ("会议时间", "会议地点", "主持人", "记录人", "应到/实到", "缺席人员及原因", "列席人员", "会议主题")
+_SIGN_IN_HEAD = ("序号", "姓名", "签到")
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table as read: its name (.odt only; "" in a .docx) and its rows' cell texts."""
+
+    name: str
+    rows: Tuple[Tuple[str, ...], ...]
+
+
+Block = Union[str, Table]  # a paragraph's text, or a table
+
+
+# --- documents as blocks ------------------------------------------------------------------------
+
+_O, _T, _X = "{" + NS["office"] + "}", "{" + NS["table"] + "}", "{" + NS["text"] + "}"
+_TABLE, _ROW, _NAME = _T + "table", _T + "table-row", _T + "name"
+_ROW_GROUPS = (_T + "table-header-rows", _T + "table-rows", _T + "table-row-group")
+# Never the document's own text: comments, deleted text kept for track changes, declarations.
+_ODT_SKIP = frozenset((_O + "annotation", _X + "tracked-changes", _X + "sequence-decls",
+                       _X + "variable-decls", _X + "user-field-decls", _O + "forms", _X + "note"))
+
+
+def odt_blocks(root: Any) -> Iterator[Block]:
+    """The paragraphs (text:p, text:h) and outermost tables of content.xml's office:text in
+    document order, through sections, lists and frames; iterative, so deep nesting costs no stack."""
+    body = root.find(_O + "body")
+    text = body.find(_O + "text") if body is not None else None
+    if text is None:
+        return
+    stack = [iter(text)]
+    while stack:
+        for el in stack[-1]:
+            tag = el.tag
+            if tag in (P, H):
+                yield written(el).strip()
+            elif tag == _TABLE:
+                yield Table(el.get(_NAME) or "", tuple(tuple(row_texts(r)) for r in _odt_rows(el)))
+            elif tag not in _ODT_SKIP:
+                stack.append(iter(el))
+                break
+        else:
+            stack.pop()
+
+
+def _odt_rows(table: Any) -> Iterator[Any]:
+    for child in table:
+        if child.tag == _ROW:
+            yield child
+        elif child.tag in _ROW_GROUPS:
+            yield from _odt_rows(child)
+
+
+_WP, _WTBL, _WTR, _WTC = (f"{{{W}}}{n}" for n in ("p", "tbl", "tr", "tc"))
+_WT, _WTAB, _WBR = f"{{{W}}}t", f"{{{W}}}tab", f"{{{W}}}br"
+_WSDT, _WSDT_CONTENT = f"{{{W}}}sdt", f"{{{W}}}sdtContent"
+
+
+def docx_blocks(root: Any) -> Iterator[Block]:
+    """The paragraphs and outermost tables of word/document.xml's body in order, through
+    content controls (w:sdt); deleted text (w:delText) and field codes are not text."""
+    body = root.find(f"{{{W}}}body")
+    if body is None:
+        return
+    stack = [iter(body)]
+    while stack:
+        for el in stack[-1]:
+            tag = el.tag
+            if tag == _WP:
+                yield _docx_text(el).strip()
+            elif tag == _WTBL:
+                yield Table("", tuple(_docx_row(tr) for tr in el.iter(_WTR)))
+            elif tag in (_WSDT, _WSDT_CONTENT):
+                stack.append(iter(el))
+                break
+        else:
+            stack.pop()
+
+
+def _docx_text(p: Any) -> str:
+    out = []
+    for el in p.iter(_WT, _WTAB, _WBR):
+        out.append(el.text or "" if el.tag == _WT else "\t" if el.tag == _WTAB else "\n")
+    return "".join(out)
+
+
+def _docx_row(tr: Any) -> Tuple[str, ...]:
+    cells = []
+    for tc in tr.findall(_WTC):
+        lines = (line.strip() for p in tc.iter(_WP) for line in _docx_text(p).split("\n"))
+        cells.append("\n".join(line for line in lines if line))
+    return tuple(cells)
+
+
+# --- what the words say ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Named:
+    """A meeting as a title names it: its kind, the branch and the 党小组 in front of it."""
+
+    kind: str
+    branch: str = ""
+    group: str = ""
+
+
+_BRANCH_GROUP = re.compile(r"^(.*(?:支部|总支|党委|党组))(.+小组)$")
+
+
+def named(stem: str) -> Optional[Named]:
+    """What “机关第一党支部第二党小组党小组会” (“…主题党日活动”, “第二党小组会议”, “支委会”) names;
+    None when it names no meeting. The branch is what comes before the meeting (and its group)."""
+    s = stem.strip()
+    for suffix in ("活动", "会议"):
+        rest = s[:-len(suffix)]
+        if s.endswith(suffix) and rest and (rest.endswith("小组") or any(rest.endswith(a) for a, _ in _ALIASES)):
+            s = rest
+            break
+    found = next(((alias, kind) for alias, kind in _ALIASES if s.endswith(alias)), None)
+    if found is not None:
+        kind, prefix = found[1], s[:-len(found[0])]
+    elif s.endswith("小组"):
+        kind, prefix = GROUP, s
+    else:
+        return None
+    if kind == GROUP and prefix.endswith("小组"):
+        match = _BRANCH_GROUP.match(prefix)
+        branch, group = (match.group(1), match.group(2)) if match else ("", prefix)
+        return Named(kind, branch, "" if group == "党小组" else group)
+    return Named(kind, prefix)
+
+
+_NOTICE_TITLE = re.compile(r"^关于(?:召开|开展|举行|组织)(.+?)的通知$")
+_OPENING = re.compile(r"定于(?P<time>.*?)(?:在(?P<place>.*?))?(?:召开|开展|举行|组织)")
+_POINT = re.compile(r"^(?:[一二三四五六七八九十]+、)?(?:会议|活动)主题[：:]\s*(?P<topic>.*)$")
+_TIME_LINE = re.compile(r"^(?:会议|活动)时间[：:]\s*(?P<time>.*)$")
+_PLAN_TITLE = re.compile(r"^(?P<branch>.*?)(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月.*方案$")
+_HEADING_LEAD = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|\d+[、.．]"
+                           r"|本月|召开|开展)+")
+_NUMBER = re.compile(r"(\d+)\s*人")
+
+
+def _plan_heading(text: str) -> Optional[str]:
+    """The kind a plan part's heading names (“支委会方案”, “二、党员大会安排”, “党课：…”), judged
+    by its start as model/meeting.meeting_of_heading does."""
+    head = _HEADING_LEAD.sub("", text.split("：", 1)[0].split(":", 1)[0].strip())
+    for alias, kind in (*_ALIASES, ("党小组", GROUP)):
+        if head.startswith(alias):
+            return kind
+    return None
+
+
+def _title(text: str) -> Optional[Tuple[str, Named]]:
+    """(evidence, meeting) when the paragraph is the title of a record, sign-in sheet or notice."""
+    if len(text) > MAX_TITLE or "，" in text or "。" in text:
+        return None
+    if text.endswith("记录"):
+        found = named(text[:-2])
+        return (RECORD, found) if found else None
+    if text.endswith("签到表"):
+        found = named(text[:-3])
+        return (SIGN_IN, found) if found else None
+    match = _NOTICE_TITLE.match(text)
+    if match:
+        found = named(match.group(1))
+        return (NOTICE, found) if found else None
+    return None
+
+
+def _table_kind(name: str, ending: str) -> Optional[str]:
+    """The kind a table's name says (“支委会会议要素”, “党课签到表”), .odt only."""
+    if not name.endswith(ending):
+        return None
+    found = named(name[:-len(ending)])
+    return found.kind if found else None
+
+
+def _label(text: str) -> str:
+    """A 会议要素 label as written, spaces and colon off; 活动时间 reads as 会议时间."""
+    label = re.sub(r"\s+", "", text).rstrip("：:")
+    return "会议" + label[2:] if label.startswith("活动") else label
+
+
+def _details(table: Table) -> Optional[Dict[str, str]]:
+    """label → value of a 会议要素 table, None when the table is not one (its first column must
+    hold 会议时间 and two more of the labels)."""
+    values = {}
+    for row in table.rows:
+        if row:
+            values[_label(row[0])] = row[1] if len(row) > 1 else ""
+    if "会议时间" not in values or sum(1 for label in _DETAIL_LABELS if label in values) < 3:
+        return None
+    return values
+
+
+def _is_sign_in(table: Table) -> bool:
+    return bool(table.rows) and tuple(_label(c) for c in table.rows[0][:3]) == _SIGN_IN_HEAD
+
+
+def absences(text: str) -> Tuple[Absence, ...]:
+    """“王五（出差）；赵六（病假）” (also split by 、，; or new lines, outside brackets) → Absences;
+    “无” or nothing → ()."""
+    out, depth, start = [], 0, 0
+    parts = []
+    for i, ch in enumerate(text):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in "；;、，,\n":
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    for part in parts:
+        part = part.strip()
+        match = re.fullmatch(r"(?P<name>[^（(]+?)\s*[（(](?P<reason>.*)[）)]", part)
+        name, reason = (match.group("name"), match.group("reason").strip()) if match else (part, "")
+        if name and name not in ("无", "（无）", "—", "-"):
+            out.append(Absence(name.strip(), reason))
+    return tuple(out)
+
+
+def _numbers(values: Dict[str, str]) -> Tuple[Optional[int], Optional[int]]:
+    """应到 and 实到 from “应到 22 人，实到 20 人，缺席 2 人” (or rows of their own)."""
+    text = values.get("应到/实到", "")
+    expected = re.search(r"应到\s*(\d+)", text) or _NUMBER.search(values.get("应到人数", values.get("应到", "")))
+    present = re.search(r"实到\s*(\d+)", text) or _NUMBER.search(values.get("实到人数", values.get("实到", "")))
+    return (int(expected.group(1)) if expected else None, int(present.group(1)) if present else None)
+
+
+def _day(text: str, around: date) -> Optional[date]:
+    from ..dates import DateInputError, parse_meeting_time
+
+    if not text.strip() or not any(c.isdigit() for c in text):
+        return None
+    try:
+        return parse_meeting_time(text, around).day
+    except DateInputError:
+        return None
+
+
+_SIGNED_AS_ABSENT = frozenset(("", "请假", "缺席", "未到", "×", "✗"))
+
+
+def _name(cell: str) -> str:
+    return re.sub(r"[（(]预备党员[）)]", "", cell).strip()
+
+
+@dataclass
+class _Context:
+    """What the last title or heading said, for the table that follows it."""
+
+    evidence: str = ""
+    meeting: Optional[Named] = None
+    time: str = ""
+    place: str = ""
+    topic: str = ""
+    used: bool = False
+    extra: List[str] = field(default_factory=list)
+
+
+def facts_of(blocks: Sequence[Block], source: str, around: date) -> List[MeetingFact]:
+    """The meetings a document's blocks show, in order. ``around`` resolves a date written without
+    its year (the nearest such day, as dates.parse_meeting_time reads it)."""
+    out: List[MeetingFact] = []
+    ctx = _Context()
+    plan_branch, plan_month = "", None
+    part_kind: Optional[str] = None
+
+    def close_notice() -> None:
+        if ctx.evidence == NOTICE and ctx.meeting and not ctx.used:
+            m = ctx.meeting
+            out.append(MeetingFact(m.kind, NOTICE, _day(ctx.time, around), ctx.time, m.group, topic=ctx.topic,
+                                   place=ctx.place, sources=(source,), branch=m.branch))
+            ctx.used = True
+
+    for block in blocks:
+        if isinstance(block, str):
+            if not block:
+                continue
+            title = _title(block)
+            if title is not None:
+                close_notice()
+                ctx = _Context(title[0], title[1])
+                continue
+            plan = _PLAN_TITLE.match(block) if len(block) <= MAX_TITLE else None
+            if plan is not None:
+                close_notice()
+                plan_branch = plan.group("branch").strip()
+                month = int(plan.group("month"))
+                plan_month = date(int(plan.group("year")), month, 1) if 1 <= month <= 12 else None
+                ctx = _Context(PLAN)
+                continue
+            if ctx.evidence == NOTICE:
+                opening = _OPENING.search(block)
+                if opening and not ctx.time:
+                    ctx.time = opening.group("time").strip()
+                    ctx.place = (opening.group("place") or "").strip()
+                point = _POINT.match(block)
+                if point and not ctx.topic:
+                    ctx.topic = point.group("topic").strip()
+                continue
+            if ctx.evidence == SIGN_IN:
+                line = _TIME_LINE.match(block)
+                if line:
+                    ctx.time = line.group("time").strip()
+                continue
+            if len(block) <= MAX_TITLE and (block.endswith(("方案", "安排")) or "：" in block or ":" in block):
+                kind = _plan_heading(block)
+                if kind is not None:
+                    part_kind = kind
+                    if ctx.evidence != PLAN:
+                        ctx = _Context(PLAN)
+            continue
+        table = block
+        values = _details(table)
+        if values is not None:
+            kind = _table_kind(table.name, "会议要素")
+            if ctx.evidence == RECORD and ctx.meeting and not ctx.used:
+                ctx.used = True
+                out.append(_from_details(values, kind or ctx.meeting.kind, RECORD, ctx.meeting, source, around))
+            else:
+                kind = kind or part_kind
+                if kind is not None:
+                    fact = _from_details(values, kind, PLAN, Named(kind, plan_branch), source, around)
+                    if fact.day is None and plan_month is not None:
+                        fact = _with_day(fact, plan_month)
+                    out.append(fact)
+            continue
+        if _is_sign_in(table):
+            kind = _table_kind(table.name, "签到表")
+            sheet = ctx.meeting if ctx.evidence == SIGN_IN and ctx.meeting else Named(kind) if kind else None
+            if sheet is not None:
+                out.append(_from_sign_in(table, kind or sheet.kind, sheet, ctx.time, source, around))
+            ctx.used = True
+    close_notice()
+    return out
+
+
+def _with_day(fact: MeetingFact, day: date) -> MeetingFact:
+    from dataclasses import replace
+
+    return replace(fact, day=day)
+
+
+def _from_details(values: Dict[str, str], kind: str, evidence: str, meeting: Named, source: str,
+                  around: date) -> MeetingFact:
+    expected, present = _numbers(values)
+    time = values.get("会议时间", "")
+    group = values.get("党小组", "") or meeting.group
+    absent = next((absences(v) for k, v in values.items() if k.startswith("缺席")), ())
+    return MeetingFact(kind, evidence, _day(time, around), time, group if kind == GROUP else "",
+                       values.get("主持人", ""), values.get("会议主题", ""), values.get("会议地点", ""),
+                       expected, present, absent, (), (source,), meeting.branch)
+
+
+def _from_sign_in(table: Table, kind: str, meeting: Named, time: str, source: str, around: date) -> MeetingFact:
+    """Named rows (not 列席) with something in 签到 are signed; the others absent with their 备注.
+    A sheet nobody signed is a blank one printed for the meeting: no absences, no numbers."""
+    signed: List[str] = []
+    unsigned: List[Absence] = []
+    for row in table.rows[1:]:
+        cells = [*row, "", "", "", ""]
+        number, name, mark, note = cells[0], _name(cells[1]), cells[2].strip(), cells[3].strip()
+        if not name or number.startswith("列席"):
+            continue
+        if mark not in _SIGNED_AS_ABSENT:
+            signed.append(name)
+        else:
+            unsigned.append(Absence(name, note))
+    if not signed:
+        return MeetingFact(kind, SIGN_IN, _day(time, around), time, meeting.group if kind == GROUP else "",
+                           sources=(source,), branch=meeting.branch)
+    return MeetingFact(kind, SIGN_IN, _day(time, around), time, meeting.group if kind == GROUP else "",
+                       expected=len(signed) + len(unsigned), present=len(signed), absent=tuple(unsigned),
+                       signed=tuple(signed), sources=(source,), branch=meeting.branch)
+
+
+# --- files ------------------------------------------------------------------------------------------
+
+def read_meetings(path: Path, around: date, source: Optional[str] = None) -> List[MeetingFact]:
+    """Every meeting in one file, its sources ``source`` (default the file's name); BadFile when
+    the file cannot be read. ``around`` is the day a date written without its year is nearest to."""
+    suffix = path.suffix.lower()
+    name = source or path.name
+    try:
+        if suffix == ".odt":
+            blocks: Iterator[Block] = odt_blocks(parse_part(read_part(path, "content.xml"), "content.xml"))
+        elif suffix == ".docx":
+            blocks = docx_blocks(parse_part(read_part(path, "word/document.xml"), "word/document.xml"))
+        else:
+            raise BadFile("neither .odt nor .docx")
+        return facts_of(list(blocks), name, around)
+    except RecursionError:
+        raise BadFile("nested too deeply to be a document") from None
+
+
+def read_one(path: Path, around: date, source: Optional[str] = None
+             ) -> Tuple[Path, Optional[List[MeetingFact]], str]:
+    """(file, its meetings, "") or (file, None, why it cannot be read)."""
+    try:
+        return path, read_meetings(path, around, source), ""
+    except BadFile as exc:
+        return path, None, str(exc)
+
+
+def scan(folder: Path, around: date) -> Iterator[Tuple[Path, Optional[List[MeetingFact]], str]]:
+    """(file, its meetings or None, the error) for every document below ``folder``, one at a time
+    (memory stays flat however many files there are); sources are paths relative to ``folder``."""
+    for path in documents(folder):
+        yield read_one(path, around, path.relative_to(folder).as_posix())
