@@ -106,7 +106,7 @@ def _odt_rows(table: Any) -> Iterator[Any]:
 
 
 _WP, _WTBL, _WTR, _WTC = (f"{{{W}}}{n}" for n in ("p", "tbl", "tr", "tc"))
-_WT, _WTAB, _WBR = f"{{{W}}}t", f"{{{W}}}tab", f"{{{W}}}br"
+_WR, _WT, _WTAB, _WBR = f"{{{W}}}r", f"{{{W}}}t", f"{{{W}}}tab", f"{{{W}}}br"
 _WSDT, _WSDT_CONTENT = f"{{{W}}}sdt", f"{{{W}}}sdtContent"
 
 
@@ -132,9 +132,18 @@ def docx_blocks(root: Any) -> Iterator[Block]:
 
 
 def _docx_text(p: Any) -> str:
+    """A paragraph's text: in each run (w:r, also inside hyperlinks and insertions) w:t as
+    written, w:tab a tab, w:br a new line; the w:tab of the paragraph's tab stops is no text."""
     out = []
-    for el in p.iter(_WT, _WTAB, _WBR):
-        out.append(el.text or "" if el.tag == _WT else "\t" if el.tag == _WTAB else "\n")
+    for run in p.iter(_WR):
+        for el in run:
+            tag = el.tag
+            if tag == _WT:
+                out.append(el.text or "")
+            elif tag == _WTAB:
+                out.append("\t")
+            elif tag == _WBR:
+                out.append("\n")
     return "".join(out)
 
 
@@ -157,7 +166,7 @@ class Named:
     group: str = ""
 
 
-_BRANCH_GROUP = re.compile(r"^(.*(?:支部|总支|党委|党组))(.+小组)$")
+_BRANCH_GROUP = re.compile(r"^(.*(?:支部|总支|党委|党组))(.+)$")
 
 
 def named(stem: str) -> Optional[Named]:
@@ -176,9 +185,10 @@ def named(stem: str) -> Optional[Named]:
         kind, prefix = GROUP, s
     else:
         return None
-    if kind == GROUP and prefix.endswith("小组"):
+    if kind == GROUP:  # “<支部><党小组>”: what follows the branch is the group (“第二党小组”, “离退休组”)
         match = _BRANCH_GROUP.match(prefix)
-        branch, group = (match.group(1), match.group(2)) if match else ("", prefix)
+        branch, group = (match.group(1), match.group(2)) if match else ("", prefix) if prefix.endswith("小组") \
+            else (prefix, "")
         return Named(kind, branch, "" if group == "党小组" else group)
     return Named(kind, prefix)
 
@@ -292,6 +302,11 @@ def _day(text: str, around: date) -> Optional[date]:
         return None
 
 
+def _blank_off(time: str) -> str:
+    """A time as written, or "" for the blanks a form leaves to fill in by hand (“    年  月  日”)."""
+    return time.strip() if any(c.isdigit() for c in time) else ""
+
+
 _SIGNED_AS_ABSENT = frozenset(("", "请假", "缺席", "未到", "×", "✗"))
 
 
@@ -347,7 +362,7 @@ def facts_of(blocks: Sequence[Block], source: str, around: date) -> List[Meeting
             if ctx.evidence == NOTICE:
                 opening = _OPENING.search(block)
                 if opening and not ctx.time:
-                    ctx.time = opening.group("time").strip()
+                    ctx.time = _blank_off(opening.group("time"))
                     ctx.place = (opening.group("place") or "").strip()
                 point = _POINT.match(block)
                 if point and not ctx.topic:
@@ -356,7 +371,7 @@ def facts_of(blocks: Sequence[Block], source: str, around: date) -> List[Meeting
             if ctx.evidence == SIGN_IN:
                 line = _TIME_LINE.match(block)
                 if line:
-                    ctx.time = line.group("time").strip()
+                    ctx.time = _blank_off(line.group("time"))
                 continue
             if len(block) <= MAX_TITLE and (block.endswith(("方案", "安排")) or "：" in block or ":" in block):
                 kind = _plan_heading(block)
@@ -399,7 +414,7 @@ def _with_day(fact: MeetingFact, day: date) -> MeetingFact:
 def _from_details(values: Dict[str, str], kind: str, evidence: str, meeting: Named, source: str,
                   around: date) -> MeetingFact:
     expected, present = _numbers(values)
-    time = values.get("会议时间", "")
+    time = _blank_off(values.get("会议时间", ""))
     group = values.get("党小组", "") or meeting.group
     absent = next((absences(v) for k, v in values.items() if k.startswith("缺席")), ())
     return MeetingFact(kind, evidence, _day(time, around), time, group if kind == GROUP else "",
