@@ -35,6 +35,7 @@ from .odf.ledger_reader import scan
 from .odf.ledger_writer import render_ledger
 from .odf.plan_writer import RenderOptions
 from .odf.render import render_plan
+from .plan_templates import BUILT_IN
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -69,7 +70,10 @@ def main(argv: Optional[List[str]] = None) -> int:
         values["Month"] = args.month
     try:
         request = parse_plan(values, date.today())
-        plan = build_plan(load_pack(), request.meeting, request.month.format(), request.branch, request.notes)
+        pack = load_pack()
+        if request.meeting is not None and request.meeting not in pack.meetings():  # --meeting partyday
+            raise FormError("Meeting", "template_lacks_meeting", meeting=request.meeting.label, name=BUILT_IN)
+        plan = build_plan(pack, request.meeting, request.month.format(), request.branch, request.notes)
     except FormError as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return 2

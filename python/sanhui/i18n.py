@@ -561,8 +561,9 @@ MESSAGES.update({
     "pack_v1_meetings": {"zh": "第 1 版模板须含支委会、党员大会、党小组会、党课各一部分。",
                          "en": "A format-1 template must hold each of the four meetings once."},
     "pack_empty": {"zh": "模板中没有任何内容。", "en": "The template has no content."},
-    "pack_meeting": {"zh": "不认识的会议类型“{found}”（可用：committee、general、group、lecture）。",
-                     "en": "Unknown meeting “{found}” (use committee, general, group or lecture)."},
+    "pack_meeting": {"zh": "不认识的会议类型“{found}”"
+                           "（可用：committee、general、group、lecture、partyday）。",
+                     "en": "Unknown meeting “{found}” (use committee, general, group, lecture or partyday)."},
     "pack_depth": {"zh": "编号最多 {limit} 级（一、（一）1.（1））。",
                    "en": "Numbering goes at most {limit} levels deep."},
     "pack_too_many": {"zh": "模板的段落和备注超过 {limit} 个。",
@@ -676,9 +677,10 @@ MESSAGES.update({
                               "plan's text only."},
     "not_in_plan": {"zh": "光标不在方案中。请先点击要保存的方案（插入或整理出来的“三会一课”方案）中的任意位置。",
                     "en": "The cursor is not in a plan. Click anywhere in the plan you want to save first."},
-    "template_lacks_meeting": {"zh": "方案模板“{name}”中没有{meeting}部分。请选择“整月”或另一个模板。",
-                               "en": "The plan template “{name}” has no {meeting} part. Choose the whole month or "
-                                     "another template."},
+    "template_lacks_meeting": {"zh": "方案模板“{name}”中没有{meeting}部分，{field}不能选“{meeting}”。"
+                                     "请选择“整月”或另一个模板。",
+                               "en": "The plan template “{name}” has no {meeting} part, so {field} cannot be it. "
+                                     "Choose the whole month or another template."},
 })
 
 # --- the ImportPlan dialog and InsertPlan's 方案模板 list ---
@@ -706,6 +708,17 @@ MESSAGES.update({
     "template_gone_in_list": {"zh": "{name}（已不存在）", "en": "{name} (no longer exists)"},
     "template_unusable": {"zh": "{field}“{name}”无法使用：{message}",
                           "en": "{field} “{name}” cannot be used: {message}"},
+})
+
+# --- 主题党日 and the 党小组 of notices and records ---
+# (forms/record_form.py, office/plan_command.py, office/record_dialog.py, office/notice_dialog.py.)
+MESSAGES.update({
+    "partyday_plan_dialog": {"zh": "方案对话框中只有支委会、党员大会、党小组会、党课和整月可选。"
+                                   "{field}为主题党日（partyday）时，请不带 Interactive 调用"
+                                   "（所用方案模板须有主题党日部分），或插入整月方案。",
+                             "en": "The plan dialog offers the committee, general and group meetings, the lecture and "
+                                   "the whole month only. For {field} partyday, call without Interactive (the plan "
+                                   "template must have a themed Party Day part), or insert the whole month."},
 })
 
 # --- the meeting ledger (“三会一课”台账) on the command line ---

@@ -110,7 +110,8 @@ def test_notice_typed_in_chinese_goes_into_the_document(
 ) -> None:
     since = len(log_lines(gui_office))
     with opened(gui_office, xvfb, writer, tmp_path, NOTICE) as dialog:
-        assert dialog.labels() == ["会议类型", "会议时间", "地点", "会议主题", "主送", "发文单位", "有关要求", ""]
+        assert dialog.labels() == ["会议类型", "会议时间", "党小组", "地点", "会议主题", "主送", "发文单位", "有关要求",
+                                   ""]
         fields = dialog.fields()
         shown = (fields["会议类型"], fields["主送"], fields["有关要求"])
         assert shown == ("党员大会", "全体党员", "佩戴党员徽章、确缴党费")
@@ -271,6 +272,40 @@ def test_record_cancelled_changes_nothing(gui_office: Office, xvfb: Xvfb, writer
         dialog.click_to_close("取消")
     assert CANCELLED in logged(gui_office, since, "InsertRecord ok")
     assert paragraph_texts(gui_office, writer) == [""] and _tables(gui_office, writer) == {}
+
+
+def test_record_of_a_group_meeting_names_the_group_typed(
+    gui_office: Office, xvfb: Xvfb, writer: Any, tmp_path: Path, profile: BranchProfile
+) -> None:
+    """党小组会 chosen with arrow keys, the 党小组 box (the profile's first group shown) typed over with
+    a group the profile does not list: the record's title and 会议要素 name it."""
+    with opened(gui_office, xvfb, writer, tmp_path, RECORD) as dialog:
+        assert dialog.labels()[:3] == ["会议类型", "会议时间", "党小组"], dialog.labels()
+        _choose_meeting(dialog, "Down", 1, "党小组会")
+        wait_for("党小组 to show the first group", lambda: dialog.fields().get("党小组") == "第一党小组" or None, 10)
+        dialog.type_into("党小组", "第三党小组")
+        dialog.type_into("会议时间", "2023-10-12 15:00")
+        dialog.key("Return")
+        dialog.wait_closed()
+    texts = wait_for("the record", lambda: _texts_with(gui_office, writer, "党小组会会议记录"), 20)
+    assert "机关第一党支部第三党小组党小组会会议记录" in texts, texts[:3]
+    (rows,) = _tables(gui_office, writer).values()
+    assert rows[0] == ("党小组", "第三党小组") and rows[1] == ("会议时间", "2023年10月12日 15:00")
+
+
+def test_party_day_notice_from_the_menu(
+    gui_office: Office, xvfb: Xvfb, writer: Any, tmp_path: Path, no_profile: None
+) -> None:
+    with opened(gui_office, xvfb, writer, tmp_path, NOTICE) as dialog:
+        _choose_meeting(dialog, "Down", 3, "主题党日")
+        asks = "佩戴党员徽章、携带学习笔记本"
+        wait_for("有关要求 to follow", lambda: dialog.fields().get("有关要求") == asks or None, 10)
+        dialog.type_into("会议时间", "2023-10-28 09:00")
+        dialog.type_into("会议主题", "学党章、守党纪")
+        dialog.click_to_close("确定")
+    texts = wait_for("the notice", lambda: _texts_with(gui_office, writer, "全体党员："), 20)
+    assert texts[:2] == ["关于开展主题党日活动的通知", "全体党员："]
+    assert "一、活动主题：学党章、守党纪" in texts
 
 
 def test_english_ui_shows_the_english_sign_in_dialog(

@@ -384,7 +384,7 @@ def _bad(edit: Any) -> bytes:
     (_bad(lambda p: p["parts"][0]["children"][1].update(notes="备注")),
      "此处应为一个列表（[…]）。（位置：parts[0].children[1].notes）", "(at parts[0].children[1].notes)"),
     (_bad(lambda p: p["parts"][0].update(meeting="party")),
-     "不认识的会议类型“party”（可用：committee、general、group、lecture）。（位置：parts[0].meeting）",
+     "不认识的会议类型“party”（可用：committee、general、group、lecture、partyday）。（位置：parts[0].meeting）",
      "(at parts[0].meeting)"),
 ])
 def test_a_bad_file_is_refused_naming_the_node_and_nothing_changes(

@@ -325,3 +325,86 @@ def test_a_click_or_interactive_under_headless_is_a_cancel(office: Any, writer: 
     state, result = office.dispatch(writer, url, {"Interactive": True, "Meeting": "年会"})
     assert state == 0 and "会议类型（Meeting）" in result and "年会" in result
     assert _texts(writer) == [""]
+
+
+# --- the 党小组 of the notice and the record, the 主题党日 in all three ------------------------------
+
+def test_record_dialog_names_the_group_of_a_group_meeting(office: Any, writer: Any, profile: BranchProfile,
+                                                          tmp_path: Any) -> None:
+    dlg = office.call(RecordDialog, office.ctx, _frame(writer), "zh", {"Meeting": "general"}, TODAY,
+                      [g.name for g in profile.groups])
+    try:
+        assert dlg.control("lblGroup").getPeer().getText() == "党小组"
+        assert dlg.control("Meeting").getItemCount() == 5  # the 主题党日 last (chosen in the next test)
+        assert not dlg.control("Group").getModel().Enabled  # only for a 党小组会
+        assert dlg.control("Group").getItems() == ("第一党小组", "第二党小组")
+        _choose(dlg, "Meeting", 2, "onMeetingChanged")
+        assert dlg.control("Group").getModel().Enabled and dlg.control("lblGroup").getModel().Enabled
+        assert dlg.control("Group").getText() == "第一党小组"  # the profile's first, as the sign-in dialog
+        _set(dlg, Group="第二党小组", Date="2023-10-12 15:00")
+        _ok(dlg)
+        assert dlg.result is not None
+        meeting, details = dlg.result
+        assert (meeting, details.group) == (Meeting.GROUP, "第二党小组")
+        place_record(_inv(office, writer), writer, meeting, details)
+    finally:
+        dlg.dialog.dispose()
+    assert "机关第一党支部第二党小组党小组会会议记录" in _texts(writer)
+    assert _rows(writer)[0] == ("党小组", "第二党小组")
+    assert_valid_odt(office.store(writer, tmp_path / "group-record.odt", "writer8"))
+
+
+def test_record_dialog_takes_a_group_not_in_the_profile_and_none_for_other_meetings(office: Any,
+                                                                                    writer: Any) -> None:
+    dlg = office.call(RecordDialog, office.ctx, _frame(writer), "zh", {"Meeting": "group", "Group": "离退休党小组"},
+                      TODAY, [])
+    try:
+        assert dlg.control("Group").getModel().Enabled and dlg.control("Group").getText() == "离退休党小组"
+        _ok(dlg)
+        assert dlg.result is not None and dlg.result[1].group == "离退休党小组"
+        dlg.result = None
+        _choose(dlg, "Meeting", 4, "onMeetingChanged")  # 主题党日: the group greys out and counts for nothing
+        assert dlg.control("Meeting").getSelectedItem() == "主题党日"
+        assert not dlg.control("Group").getModel().Enabled
+        _ok(dlg)
+        assert dlg.result is not None and dlg.result[0] is Meeting.PARTY_DAY and dlg.result[1].group == ""
+        place_record(_inv(office, writer), writer, *dlg.result)
+    finally:
+        dlg.dialog.dispose()
+    texts = _texts(writer)
+    assert "主题党日活动记录" in texts and "重温入党誓词" in texts and "活动内容" in texts
+
+
+def test_notice_dialog_party_day_and_group(office: Any, writer: Any, profile: BranchProfile) -> None:
+    dlg = office.call(NoticeDialog, office.ctx, _frame(writer), "zh", {"Issuer": "机关第一党支部"}, TODAY,
+                      [g.name for g in profile.groups])
+    try:
+        assert not dlg.control("Group").getModel().Enabled
+        _choose(dlg, "Meeting", 4, "onMeetingChanged")
+        assert dlg.control("Meeting").getSelectedItem() == "主题党日"
+        shown = (dlg.control("To").getText(), dlg.control("Prepare").getText())
+        assert shown == ("全体党员", "佩戴党员徽章、携带学习笔记本")
+        _choose(dlg, "Meeting", 2, "onMeetingChanged")
+        assert dlg.control("Group").getModel().Enabled and dlg.control("Group").getText() == "第一党小组"
+        _set(dlg, Group="第二党小组", Date="2023-10-12 15:00")
+        _ok(dlg)
+        assert dlg.result is not None and dlg.result.group == "第二党小组"
+        place_notice(_inv(office, writer), writer, dlg.result)
+    finally:
+        dlg.dialog.dispose()
+    assert _texts(writer)[:2] == ["关于召开第二党小组会议的通知", "本组党员："]
+
+
+def test_sign_in_dialog_lists_everybody_for_a_party_day(office: Any, writer: Any, profile: BranchProfile) -> None:
+    dlg = _sign_in(office, writer, profile, {"Meeting": "group"})
+    try:
+        assert _names(dlg) == ["张三", "王五"]
+        _choose(dlg, "Meeting", 4, "onMeetingChanged")
+        assert dlg.control("Meeting").getSelectedItem() == "主题党日"
+        assert _names(dlg) == ["张三", "李四", "王五", "赵六"] and not dlg.control("Group").getModel().Enabled
+        _ok(dlg)
+        assert dlg.result is not None and dlg.result[0] is Meeting.PARTY_DAY and dlg.result[2] == ""
+        assert place_sign_in(_inv(office, writer), writer, dlg.result) == "已插入主题党日签到表（4 人）。"
+    finally:
+        dlg.dialog.dispose()
+    assert _texts(writer)[0] == "机关第一党支部主题党日活动签到表"

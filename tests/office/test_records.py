@@ -89,3 +89,73 @@ def test_bad_arguments_are_named(office: Any, writer: Any) -> None:
     assert state == FAILURE and "会议类型（Meeting）" in result
     state, result = office.dispatch(writer, "sanhui:InsertSignIn", {"Members": "张三"})
     assert state == FAILURE and "参会人员名单（Members）" in result
+
+
+# --- the 党小组 of a 党小组会 and the 主题党日 (what issue 15's ledger reads back) -----------------------
+
+def test_record_of_a_group_meeting_names_the_group(office: Any, writer: Any, tmp_path: Path) -> None:
+    state, result = office.dispatch(writer, "sanhui:InsertRecord", {
+        "Meeting": "group", "Group": "第二党小组", "Date": "2023-10-12 15:00", "Expected": 8, "Present": 7})
+    assert state == SUCCESS and "党小组会" in result, result
+    texts = [p.text for p in paragraphs(writer)]
+    assert any(t.endswith("第二党小组党小组会会议记录") for t in texts), texts[:3]
+    rows = [tuple(str(c) for c in r) for r in writer.getTextTables().getByIndex(0).getDataArray()]
+    assert rows[0] == ("党小组", "第二党小组") and rows[1] == ("会议时间", "2023年10月12日 15:00")
+    assert_valid_odt(office.store(writer, tmp_path / "group.odt", "writer8"))
+    writer.getUndoManager().undo()
+    assert [p.text for p in paragraphs(writer)] == [""]
+
+
+def test_record_of_a_group_meeting_in_the_plan_keeps_the_plans_items(office: Any, writer: Any) -> None:
+    office.dispatch(writer, "sanhui:InsertPlan", {"Month": "2023-09", "Notes": "none"})
+    texts = [p.text for p in paragraphs(writer)]
+    put_cursor(writer, texts.index("党小组会方案") + 1, 0)
+    state, result = office.dispatch(writer, "sanhui:InsertRecord", {"Group": "第一党小组"})
+    assert state == SUCCESS and "党小组会" in result, result
+    after = [p.text for p in paragraphs(writer)]
+    start = next(i for i, t in enumerate(after) if t.endswith("第一党小组党小组会会议记录"))
+    assert start > texts.index("党课方案")  # after the plan, on a page of its own, as before
+    assert "会议议程及内容" in after[start:] and "发言摘要：" in after[start:]
+
+
+def test_notice_of_a_group_meeting_names_the_group(office: Any, writer: Any) -> None:
+    state, result = office.dispatch(writer, "sanhui:InsertNotice", {
+        "Meeting": "group", "Group": "第二党小组", "Date": "2023-10-12 15:00", "Place": "二楼会议室"})
+    assert state == SUCCESS, result
+    texts = [p.text for p in paragraphs(writer)]
+    assert texts[:3] == ["关于召开第二党小组会议的通知", "本组党员：",
+                         "定于2023年10月12日 15:00在二楼会议室召开第二党小组会议，现将有关事项通知如下。"]
+
+
+def test_party_day_notice_sign_in_and_record(office: Any, writer: Any, tmp_path: Path) -> None:
+    state, result = office.dispatch(writer, "sanhui:InsertNotice", {
+        "Meeting": "partyday", "Date": "2023-10-28 09:00", "Place": "党员活动室", "Topic": "学党章、守党纪"})
+    assert state == SUCCESS and "主题党日" in result, result
+    texts = [p.text for p in paragraphs(writer)]
+    assert texts[:2] == ["关于开展主题党日活动的通知", "全体党员："]
+    assert "定于2023年10月28日 09:00在党员活动室开展主题党日活动，现将有关事项通知如下。" in texts
+    assert "一、活动主题：学党章、守党纪" in texts and any("携带学习笔记本" in t for t in texts)
+    writer.getUndoManager().undo()
+    state, result = office.dispatch(writer, "sanhui:InsertSignIn", {
+        "Meeting": "partyday", "Members": ("张三", "李四"), "Date": "2023-10-28 09:00"})
+    assert state == SUCCESS and "主题党日" in result and "2 人" in result, result
+    assert paragraphs(writer)[0].text.endswith("主题党日活动签到表")
+    assert writer.getTextTables().getElementNames() == ("主题党日签到表",)
+    writer.getUndoManager().undo()
+    state, result = office.dispatch(writer, "sanhui:InsertRecord", {
+        "Meeting": "partyday", "Date": "2023-10-28 09:00", "Expected": 20, "Present": 9})
+    assert state == SUCCESS and "主题党日" in result, result
+    assert "请注意" not in result and "无效" not in result  # an activity has no quorum
+    texts = [p.text for p in paragraphs(writer)]
+    assert any(t.endswith("主题党日活动记录") for t in texts) and "活动内容" in texts and "参加情况" in texts
+    assert "重温入党誓词" in texts and "应到 20 人，实到 9 人，缺席 11 人。" in texts
+    assert_valid_odt(office.store(writer, tmp_path / "partyday.odt", "writer8"))
+
+
+def test_insert_plan_refuses_a_party_day_the_template_has_not(office: Any, writer: Any) -> None:
+    state, result = office.dispatch(writer, "sanhui:InsertPlan", {"Meeting": "partyday", "Month": "2023-10"})
+    assert state == FAILURE and "会议类型（Meeting）" in result, result
+    assert "方案模板“内置方案”中没有主题党日部分" in result, result
+    state, result = office.dispatch(writer, "sanhui:InsertPlan", {"Meeting": "partyday", "Interactive": True})
+    assert state == FAILURE and "会议类型（Meeting）" in result and "Interactive" in result, result
+    assert [p.text for p in paragraphs(writer)] == [""]

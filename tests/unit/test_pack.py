@@ -111,7 +111,8 @@ def test_every_seed_note_is_attached_to_the_paragraph_it_follows(pack: ContentPa
 def test_the_four_parts_are_the_four_meetings_in_plan_order(pack: ContentPack) -> None:
     assert [part.meeting for part in pack.parts] == list(PLAN_ORDER)
     assert [part.entry.text for part in pack.parts] == ["支委会方案", "党员大会方案", "党小组会方案", "党课方案"]
-    assert [pack.part(m).meeting for m in Meeting] == list(Meeting)
+    assert [pack.part(m).meeting for m in PLAN_ORDER] == list(PLAN_ORDER)
+    assert Meeting.PARTY_DAY not in pack.meetings()  # a meeting of its own, in no built-in plan
 
 
 @pytest.mark.parametrize(("meeting", "headings"), [

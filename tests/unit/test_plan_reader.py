@@ -57,7 +57,7 @@ def test_a_plan_of_any_shape_reads_back() -> None:
         title_notes=("要求：各支部认真组织。",),
         preamble=(Paragraph("各党支部："), Paragraph("设计思路：以学促干。", ("说明：可结合实际。",))),
         parts=(
-            Part(None, Entry("主题党日", children=(Entry("重温入党誓词。"),))),
+            Part(Meeting.PARTY_DAY, Entry("主题党日", children=(Entry("重温入党誓词。"),))),
             Part(Meeting.LECTURE, Entry("党课", body=(Paragraph("书记讲党课。", ("每季度一次。",)),))),
         ),
         closing=(Paragraph("中共某某委员会"), Paragraph("2024年3月1日")),

@@ -191,6 +191,8 @@ def test_a_label_alone_on_its_line_takes_the_next_line_as_its_text() -> None:
 # --- parts ---------------------------------------------------------------------------------------
 
 def test_parts_of_other_kinds_have_no_meeting_and_fewer_parts_are_fine() -> None:
+    """A 主题党日 part is one (Meeting.PARTY_DAY: InsertPlan's partyday finds it); 组织生活会 and
+    专题学习 are not meetings of ours."""
     found = read("""
         一、主题党日
         （一）重温入党誓词
@@ -200,7 +202,7 @@ def test_parts_of_other_kinds_have_no_meeting_and_fewer_parts_are_fine() -> None
         四、党课
         （一）书记讲党课
         """)
-    assert [part.meeting for part in found.pack.parts] == [None, None, None, Meeting.LECTURE]
+    assert [part.meeting for part in found.pack.parts] == [Meeting.PARTY_DAY, None, None, Meeting.LECTURE]
     assert [part.entry.text for part in found.pack.parts] == ["主题党日", "组织生活会", "专题学习", "党课"]
 
 

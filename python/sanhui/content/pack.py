@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
 from ..i18n import text as i18n_text
-from ..model.meeting import Meeting
+from ..model.meeting import PLAN_ORDER, Meeting
 from ..model.plan import MAX_DEPTH, Entry, Paragraph, Part
 
 FORMAT_V1 = "sanhui-content-pack/1"
@@ -135,7 +135,8 @@ def parse_pack(raw: Any) -> ContentPack:
         parts.append(Part(_meeting(node, where, required=fmt == FORMAT_V1), _entry(node, where, 1, budget)))
     if fmt == FORMAT_V1:
         found = [part.meeting for part in parts]
-        if sorted(m.value for m in found if m) != sorted(m.value for m in Meeting) or len(found) != len(Meeting):
+        # format 1 is the first releases' seed: the plan's four meetings once each (no 主题党日)
+        if sorted(m.value for m in found if m) != sorted(m.value for m in PLAN_ORDER) or len(found) != len(PLAN_ORDER):
             raise PackError("parts", "pack_v1_meetings")
         parts.sort(key=lambda part: part.meeting.position if part.meeting else 0)
     preamble = _paragraphs(obj, "preamble", budget)

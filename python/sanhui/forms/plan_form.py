@@ -27,6 +27,11 @@ MEETING_CHOICES: Tuple[Tuple[str, Optional[Meeting]], ...] = (
     ("month", None),
 )
 MEETING_LABELS = ("支委会", "党员大会", "党小组会", "党课", "整月")
+# What InsertPlan's Meeting takes: the plan dialog's list above, and a 主题党日, which only a
+# template with such a part has (not the built-in plan: the command says so, naming Meeting).
+# The dialog lists the four and the month only, as the built-in plan has them.
+PLAN_MEETING_CHOICES = (*MEETING_CHOICES, ("partyday", Meeting.PARTY_DAY))
+PLAN_MEETING_LABELS = (*MEETING_LABELS, "主题党日")
 NOTES_CHOICES: Tuple[Tuple[str, NotesMode], ...] = tuple((m.value, m) for m in NotesMode)
 NOTES_LABELS = ("批注", "正文", "不插入")
 
@@ -58,7 +63,7 @@ def parse_plan(args: Mapping[str, object], today: date,
     given = check_names(args, FIELDS)
     values: Dict[str, object] = dict(defaults or {})
     values.update(given)
-    meeting = choice_value("Meeting", values.get("Meeting", "month"), MEETING_CHOICES, MEETING_LABELS)
+    meeting = choice_value("Meeting", values.get("Meeting", "month"), PLAN_MEETING_CHOICES, PLAN_MEETING_LABELS)
     if meeting is Meeting.COMMITTEE and not has_committee:
         raise FormError("Meeting", "no_committee")
     month_raw = values.get("Month")

@@ -1,6 +1,11 @@
 """The forms behind InsertNotice, InsertSignIn and InsertRecord, and the record's 议程 from a
 plan's outline.
 
+They take five kinds of meeting: the four of a plan and the 主题党日 (``partyday``), which has a
+notice, a sign-in sheet of all members and a record but no part in the built-in plan. A 党小组会's
+``Group`` is taken by all three: any name (groups are not always in the profile), trimmed and
+bounded, and dropped for the other meetings, where a group means nothing.
+
 Dispatch arguments and the three dialogs end here alike, so a script and a person get the same
 defaults and the same messages. What the dialogs need besides (who a sign-in sheet lists for a
 meeting, the 会议要素 a plan already holds) is here too, pure, so it is tested without an office.
@@ -9,6 +14,7 @@ meeting, the 会议要素 a plan already holds) is here too, pure, so it is test
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
@@ -16,18 +22,20 @@ from ..dates import Month, format_date
 from ..model.meeting import Meeting, MeetingDetails
 from ..model.plan import Entry
 from ..model.profile import BranchProfile, Recent
-from ..model.record import PREPARE, Member, Notice
+from ..model.record import PARTY_DAY_AGENDA, PREPARE, Member, Notice
 from .arguments import check_names
 from .errors import FormError, Localized
 from .fields import bool_value, choice_value, text_value, time_value
 from .plan_form import DETAIL_FIELDS, MEETING_CHOICES, MEETING_LABELS, PlanRequest, parse_details, plan_warnings
 
-NOTICE_FIELDS = ("Meeting", "Date", "Place", "Topic", "To", "Issuer", "Interactive")
+NOTICE_FIELDS = ("Meeting", "Date", "Place", "Topic", "To", "Issuer", "Group", "Interactive")
 SIGN_IN_FIELDS = ("Meeting", "Date", "Group", "Members", "Interactive")
-RECORD_FIELDS = ("Meeting", *DETAIL_FIELDS, "Interactive")
-SINGLE = tuple((n, m) for n, m in MEETING_CHOICES if m is not None)
-SINGLE_LABELS = MEETING_LABELS[:4]
+RECORD_FIELDS = ("Meeting", *DETAIL_FIELDS, "Group", "Interactive")
+# The meetings of the three dialogs' lists, in their order: the plan's four, then the 主题党日.
+SINGLE = (*((n, m) for n, m in MEETING_CHOICES if m is not None), ("partyday", Meeting.PARTY_DAY))
+SINGLE_LABELS = (*MEETING_LABELS[:4], Meeting.PARTY_DAY.label)
 MAX_MEMBERS = 2000
+MAX_GROUP = 100  # a 党小组's name; it goes into titles, so a pasted paragraph is refused
 # 主送 by meeting: who a notice is addressed to when nobody says otherwise.
 DEFAULT_TO = {Meeting.COMMITTEE: "各位支委", Meeting.GROUP: "本组党员"}
 # A list of names as people paste it: one a line, or separated by 、，; (names never hold these).
@@ -35,14 +43,23 @@ _NAME_SEPARATORS = re.compile(r"[\n\r、，,；;]+")
 # “应到 30 人，实到 28 人，缺席 2 人” as odf.details_table writes it (either number may be blank).
 _ATTENDANCE = re.compile(r"应到\s*(?P<Expected>\d*)\s*人\s*[，,]\s*实到\s*(?P<Present>\d*)\s*人")
 # The 会议要素 table's labels (odf.details_table.detail_rows) → the argument each fills.
-TABLE_FIELDS = {"会议时间": "Date", "会议地点": "Place", "主持人": "Host", "记录人": "Recorder",
+TABLE_FIELDS = {"党小组": "Group", "会议时间": "Date", "会议地点": "Place", "主持人": "Host", "记录人": "Recorder",
                 "缺席人员及原因": "Absent", "列席人员": "Attendees", "会议主题": "Topic"}
 
 
 def meeting_value(raw: object) -> Meeting:
-    """One meeting (not the whole month): committee / general / group / lecture or 支委会 …"""
+    """One meeting (not the whole month): committee / general / group / lecture / partyday or
+    支委会 … 主题党日."""
     value: Meeting = choice_value("Meeting", raw, SINGLE, SINGLE_LABELS)
     return value
+
+
+def group_value(meeting: Meeting, raw: object) -> str:
+    """The 党小组 of a 党小组会, trimmed; "" for other meetings (a script's Group for a 党员大会
+    is checked, then ignored). Names not in the profile are fine: many branches never list
+    their groups there, and the title should still say which group met."""
+    group = text_value("Group", raw, limit=MAX_GROUP)
+    return group if meeting is Meeting.GROUP else ""
 
 
 def default_to(meeting: Meeting) -> str:
@@ -69,6 +86,7 @@ def parse_notice(args: Mapping[str, object], today: date, defaults: Optional[Map
     meeting = meeting_value(values.get("Meeting") or "general")
     when = time_value("Date", values.get("Date"), today)
     return Notice(
+        group=group_value(meeting, values.get("Group")),
         meeting=meeting,
         to=text_value("To", values.get("To"), limit=200) or default_to(meeting),
         topic=text_value("Topic", values.get("Topic"), limit=500),
@@ -82,7 +100,7 @@ def parse_notice(args: Mapping[str, object], today: date, defaults: Optional[Map
 
 def sign_in_roll(meeting: Meeting, group: str, roll: Sequence[Member]) -> Tuple[Member, ...]:
     """Who a sign-in sheet lists from the profile's roll: the 支委 for a 支委会, the group's
-    members for a 党小组会 with a group chosen, everybody otherwise."""
+    members for a 党小组会 with a group chosen, everybody otherwise (a 主题党日 is all members')."""
     if meeting is Meeting.COMMITTEE:
         return tuple(m for m in roll if m.committee)
     if meeting is Meeting.GROUP and group:
@@ -104,7 +122,7 @@ def parse_sign_in(args: Mapping[str, object], today: date, profile_members: Sequ
     bool_value("Interactive", given.get("Interactive", False))
     meeting = meeting_value(given.get("Meeting") or "general")
     when = time_value("Date", given.get("Date"), today)
-    group = text_value("Group", given.get("Group"), limit=100)
+    group = group_value(meeting, given.get("Group"))
     raw = given.get("Members")
     if raw not in (None, ""):
         if not isinstance(raw, (tuple, list)):
@@ -134,20 +152,29 @@ def details_from_table(rows: Mapping[str, str]) -> Dict[str, str]:
 
 def parse_record(args: Mapping[str, object], today: date, defaults: Optional[Mapping[str, object]] = None,
                  meeting: Optional[Meeting] = None) -> Tuple[Meeting, MeetingDetails]:
-    """(meeting, details) for InsertRecord; the meeting may come from the plan at the cursor."""
+    """(meeting, details) for InsertRecord; the meeting may come from the plan at the cursor.
+    A 党小组会's Group is one of its details (``details.group``), so the record's title and its
+    会议要素 table say which group met."""
     given = check_names(args, RECORD_FIELDS)
     bool_value("Interactive", given.get("Interactive", False))
     values = dict(defaults or {})
     values.update(given)
     chosen = meeting_value(given["Meeting"]) if given.get("Meeting") not in (None, "") else (
         meeting or Meeting.GENERAL)
-    return chosen, parse_details(values, today)
+    group = group_value(chosen, values.get("Group"))
+    return chosen, replace(parse_details(values, today), group=group)
 
 
 def record_warnings(meeting: Meeting, details: MeetingDetails) -> List[FormError]:
     """The plan dialog's warnings (no quorum, absentees that do not add up) for a record: the
     same 会议要素, the same rules; the month plays no part in them."""
     return plan_warnings(PlanRequest(meeting=meeting, month=Month(2000, 1), details=details))
+
+
+def default_agenda(meeting: Meeting) -> List[str]:
+    """The 议程 of a record made without a plan part: the built-in plan's items for the four
+    meetings (``outline_of(pack.part(meeting))`` in the command), the usual parts of a 主题党日."""
+    return list(PARTY_DAY_AGENDA) if meeting is Meeting.PARTY_DAY else []
 
 
 def agenda(outline: Sequence[Tuple[int, str]]) -> List[str]:

@@ -1,4 +1,5 @@
-"""The four kinds of meeting of 三会一课 and the order a monthly plan sets them in."""
+"""The kinds of meeting of 三会一课 (and the monthly 主题党日) and the order a monthly plan sets
+the four of 三会一课 in."""
 
 from __future__ import annotations
 
@@ -9,12 +10,18 @@ from typing import Optional, Tuple
 
 
 class Meeting(Enum):
-    """One kind of meeting; the value is the name used in dispatch arguments (COMMANDS.md)."""
+    """One kind of meeting; the value is the name used in dispatch arguments (docs/commands.md).
+
+    PARTY_DAY (主题党日) is held monthly as the 条例 asks, with its own notice, sign-in sheet and
+    record, but it is no part of the seed's monthly plan: code that means “the four meetings of a
+    plan” iterates PLAN_ORDER, never this enum.
+    """
 
     COMMITTEE = "committee"  # 支委会
     GENERAL = "general"  # 党员大会
     GROUP = "group"  # 党小组会
     LECTURE = "lecture"  # 党课
+    PARTY_DAY = "partyday"  # 主题党日
 
     @property
     def label(self) -> str:
@@ -26,9 +33,10 @@ class Meeting(Enum):
         """1-based place in a monthly plan: 一、支委会 二、党员大会 三、党小组会 四、党课.
 
         A single meeting inserted on its own keeps this number so that parts inserted one
-        after the other read 一、二、三、四 as in the month plan.
+        after the other read 一、二、三、四 as in the month plan. A 主题党日, in no plan of the four,
+        sorts after them (5), so ordering by position never fails.
         """
-        return PLAN_ORDER.index(self) + 1
+        return PLAN_ORDER.index(self) + 1 if self in PLAN_ORDER else len(PLAN_ORDER) + 1
 
 
 _LABELS = {
@@ -36,6 +44,7 @@ _LABELS = {
     Meeting.GENERAL: "党员大会",
     Meeting.GROUP: "党小组会",
     Meeting.LECTURE: "党课",
+    Meeting.PARTY_DAY: "主题党日",
 }
 
 PLAN_ORDER: Tuple[Meeting, ...] = (Meeting.COMMITTEE, Meeting.GENERAL, Meeting.GROUP, Meeting.LECTURE)
@@ -47,12 +56,16 @@ _HEADING_NAMES: Tuple[Tuple[str, Meeting], ...] = (
     ("党员大会", Meeting.GENERAL),
     ("党小组", Meeting.GROUP),
     ("党课", Meeting.LECTURE),
+    ("主题党日", Meeting.PARTY_DAY),
 )
 
 
 def meeting_of_heading(heading: str) -> Optional[Meeting]:
-    """The meeting a part's heading names (“支委会方案”, “二、党员大会安排”, “党课：…”), or None for
-    parts of other kinds (主题党日, 组织生活会, 专题学习, a notice's sections).
+    """The meeting a part's heading names (“支委会方案”, “二、党员大会安排”, “党课：…”, “主题党日活动”),
+    or None for parts of other kinds (组织生活会, 专题学习, a notice's sections).
+
+    A 主题党日 part is recognised so that a 党委's notice with one can be saved as a template and
+    InsertPlan's Meeting=partyday (and InsertRecord in that part) find it.
 
     Only the start of the heading counts (up to its first colon): “学习党课精神” is not a 党课 part,
     and “组织党员大会学习” is not a 党员大会 part.
@@ -92,6 +105,9 @@ class MeetingDetails:
     absent: Tuple[Absence, ...] = ()
     attendees: str = ""
     topic: str = ""
+    # the 党小组 of a 党小组会 record (InsertRecord's Group): which group met is a fact of the
+    # meeting the ledger needs; a plan never sets it, so its 会议要素 table is as it was
+    group: str = ""
 
     def is_empty(self) -> bool:
         """True when nothing was filled in: the plan then carries no 会议要素 table."""

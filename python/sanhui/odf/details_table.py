@@ -20,7 +20,8 @@ CELL_STYLE = "SanhuiDetailsCell"
 
 
 def detail_rows(details: MeetingDetails) -> List[Tuple[str, str]]:
-    """(label, value) rows in the record book's order."""
+    """(label, value) rows in the record book's order; a 党小组会 record's group first (the
+    record book of a group names it on top), no such row otherwise, so a plan's table is unchanged."""
     if details.expected is None and details.present is None:
         attendance = ""
     else:
@@ -29,7 +30,9 @@ def detail_rows(details: MeetingDetails) -> List[Tuple[str, str]]:
         attendance = f"应到 {expected} 人，实到 {present} 人"
         if details.expected is not None and details.present is not None:
             attendance += f"，缺席 {details.expected - details.present} 人"
+    group = [("党小组", details.group)] if details.group else []
     return [
+        *group,
         ("会议时间", details.time),
         ("会议地点", details.place),
         ("主持人", details.host),

@@ -3,7 +3,9 @@
 The notice follows GB/T 9704: title, 主送 line flush left, body, 发文机关署名 and 成文日期 at the
 right. The sign-in sheet fits 40 names on one printed page (fixed 9 mm rows) and repeats its
 header row beyond that. The record takes the plan's items as its 议程, each with room for
-发言摘要 and 决议, and ends with the quorum verdict and both signature lines.
+发言摘要 and 决议, and ends with the quorum verdict and both signature lines. A 主题党日's notice
+and record say 活动 where a meeting's say 会议 (model/record.py holds the words); the 会议要素
+table and the section's name (会议记录-…) are the same for every kind, so readers find them alike.
 """
 
 from __future__ import annotations
@@ -41,19 +43,13 @@ def _p(parent: Any, style: str, content: str) -> None:
 
 
 def render_notice(notice: Notice) -> bytes:
+    """The words (title, opening, points) are the notice's own (model/record.py): the same for a
+    script, a dialog and a test."""
     root, _, text = _fragment()
-    _p(text, StyleName.TITLE, f"关于召开{notice.meeting.label}的通知")
+    _p(text, StyleName.TITLE, notice.title())
     _p(text, "SanhuiFlush", f"{notice.to}：")
-    when = f"定于{notice.time}" if notice.time else "定于    年  月  日"
-    where = f"在{notice.place}" if notice.place else ""
-    _p(text, StyleName.BODY, f"{when}{where}召开{notice.meeting.label}，现将有关事项通知如下。")
-    points = [("会议主题", notice.topic or "（待定）")]
-    if notice.prepare:
-        points.append(("有关要求", "请" + "、".join(notice.prepare)
-                       + "，准时参加；因故不能参加的，请提前向支部书记请假。"))
-    else:
-        points.append(("有关要求", "请准时参加；因故不能参加的，请提前向支部书记请假。"))
-    for n, (label, value) in enumerate(points):
+    _p(text, StyleName.BODY, notice.opening())
+    for n, (label, value) in enumerate(notice.points()):
         _p(text, StyleName.BODY, f"{_CN[n]}、{label}：{value}")
     sub(text, "text:p", {"text:style-name": StyleName.BODY})
     _p(text, "SanhuiRight", notice.issuer)
@@ -116,14 +112,16 @@ def render_record(record: Record, token: str, page_break: bool = False) -> bytes
     _p(section, title_style, record.title())
     details_table(section, record.meeting, record.details)
     out = Outline(section, f"sanhui-{token}-list")
-    append_text(sub(out.item(0, 1), "text:p", {"text:style-name": StyleName.HEADING[0]}), "会议议程及内容")
+    agenda_heading, end_heading = record.headings()
+    append_text(sub(out.item(0, 1), "text:p", {"text:style-name": StyleName.HEADING[0]}), agenda_heading)
+    summary, outcome = record.item_prompts()
     for item in record.agenda or ("（议题）",):
         append_text(sub(out.item(1), "text:p", {"text:style-name": StyleName.HEADING[1]}), item)
         body = out.close()
-        _p(body, StyleName.BODY, "发言摘要：")
+        _p(body, StyleName.BODY, summary)
         sub(body, "text:p", {"text:style-name": StyleName.BODY})
-        _p(body, StyleName.BODY, "决议：")
-    append_text(sub(out.item(0), "text:p", {"text:style-name": StyleName.HEADING[0]}), "表决情况及会议效力")
+        _p(body, StyleName.BODY, outcome)
+    append_text(sub(out.item(0), "text:p", {"text:style-name": StyleName.HEADING[0]}), end_heading)
     body = out.close()
     _p(body, StyleName.BODY, record.quorum_line())
     sub(body, "text:p", {"text:style-name": StyleName.BODY})

@@ -2,13 +2,14 @@
 
 Control names are the dispatch arguments, so what the dialog reads goes through the same
 ``parse_notice`` as a script's arguments. 主送 follows the meeting type until the user writes
-their own; 有关要求 shows what the notice will ask (a 党员大会: 佩戴党员徽章、确缴党费).
+their own; 有关要求 shows what the notice will ask (a 党员大会: 佩戴党员徽章、确缴党费). 党小组 is
+for a 党小组会 only (see ``GroupChoice``): typed, or chosen from the profile's groups.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Callable, Dict, Mapping, Optional
+from typing import Any, Callable, Dict, Mapping, Optional, Sequence
 
 from ..forms.errors import FormError
 from ..forms.record_form import SINGLE, default_to, meeting_value, parse_notice, prepare_text
@@ -34,10 +35,38 @@ def chosen_meeting(dialog: FormDialog) -> Meeting:
     return Meeting(MEETINGS[selected[0] if selected else 1])
 
 
+class GroupChoice:
+    """The 党小组 combo box of the notice and record dialogs: the profile's groups to choose from,
+    any other name typed (groups are not always in the profile). It starts on the group given,
+    else the profile's first (as the sign-in dialog does), and counts only for a 党小组会: it is
+    greyed out for the other meetings, whose notice or record names no group."""
+
+    def __init__(self, dialog: FormDialog, groups: Sequence[str], given: object) -> None:
+        self.dialog = dialog
+        combo = dialog.control("Group")
+        combo.addItems(tuple(groups), 0)
+        start = str(given or "").strip() or (groups[0] if groups else "")
+        combo.getModel().Text = start
+        self.follow()
+
+    def follow(self) -> None:
+        """Enable the box for a 党小组会 only (called when the meeting changes)."""
+        enabled = chosen_meeting(self.dialog) is Meeting.GROUP
+        self.dialog.control("Group").getModel().Enabled = enabled
+        self.dialog.control("lblGroup").getModel().Enabled = enabled
+
+    def value(self) -> str:
+        """The Group argument: the text shown for a 党小组会, "" otherwise."""
+        if chosen_meeting(self.dialog) is not Meeting.GROUP:
+            return ""
+        return str(self.dialog.control("Group").getModel().Text)
+
+
 class NoticeDialog(FormDialog):
     """Create with the values to show; ``run()`` returns the checked notice, or None."""
 
-    def __init__(self, ctx: Any, frame: Any, lang: str, values: Mapping[str, object], today: date) -> None:
+    def __init__(self, ctx: Any, frame: Any, lang: str, values: Mapping[str, object], today: date,
+                 groups: Sequence[str] = ()) -> None:
         super().__init__(ctx, frame, lang, "NoticeDialog")
         self.today = today
         self.result: Optional[Notice] = None
@@ -46,6 +75,7 @@ class NoticeDialog(FormDialog):
             self.control(name).getModel().Text = "" if value is None else str(value)
         select_meeting(self, values.get("Meeting"))
         self.meeting = chosen_meeting(self)
+        self.group = GroupChoice(self, groups, values.get("Group"))
         if not self.control("To").getModel().Text.strip():
             self.control("To").getModel().Text = default_to(self.meeting)
         self.control("Prepare").getModel().Text = prepare_text(self.meeting)
@@ -61,6 +91,7 @@ class NoticeDialog(FormDialog):
             to.Text = default_to(meeting)
         self.control("Prepare").getModel().Text = prepare_text(meeting)
         self.meeting = meeting
+        self.group.follow()
 
     def date_left(self) -> None:
         self.show_time_as_gb("Date", self.today)
@@ -69,6 +100,7 @@ class NoticeDialog(FormDialog):
         """The controls' values as dispatch arguments."""
         values: Dict[str, object] = {name: self.control(name).getModel().Text for name in TEXT_FIELDS}
         values["Meeting"] = chosen_meeting(self).value
+        values["Group"] = self.group.value()
         return values
 
     def ok(self) -> None:

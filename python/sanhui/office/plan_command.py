@@ -14,6 +14,7 @@ from ..forms.errors import FormError
 from ..forms.fields import bool_value
 from ..forms.plan_form import FIELDS, PlanRequest, parse_plan, plan_defaults, plan_warnings
 from ..i18n import text
+from ..model.meeting import Meeting
 from ..odf.plan_writer import RenderOptions
 from ..odf.render import render_plan
 from ..plan_templates import BUILT_IN, reserved_names
@@ -37,7 +38,9 @@ def insert_plan(inv: Invocation) -> str:
     today = date.today()
     user_args = {k: v for k, v in check_names(inv.args, FIELDS).items() if k != "Interactive"}
     if inv.clicked or bool_value("Interactive", inv.args.get("Interactive", False)):
-        parse_plan(user_args, today, defaults, profile.has_committee())  # a bad argument is named, not shown
+        asked = parse_plan(user_args, today, defaults, profile.has_committee())  # a bad argument is named
+        if asked.meeting is Meeting.PARTY_DAY:  # the dialog's list has no 主题党日 to show it as
+            raise FormError("Meeting", "partyday_plan_dialog")
         values = dict(defaults)
         values["Month"] = Month(today.year, today.month).format()  # shown as people write it: 2023年9月
         values.update(user_args)

@@ -9,7 +9,7 @@ its handlers and put its answer into a document, the way the command does.)
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
@@ -23,6 +23,7 @@ from ..forms.record_form import (
     RECORD_FIELDS,
     SIGN_IN_FIELDS,
     agenda,
+    default_agenda,
     details_from_table,
     notice_defaults,
     outline_of,
@@ -32,8 +33,8 @@ from ..forms.record_form import (
     record_warnings,
 )
 from ..i18n import text
-from ..model.meeting import PLAN_ORDER, Meeting, MeetingDetails
-from ..model.record import Member, Notice, Record
+from ..model.meeting import PLAN_ORDER, Meeting, MeetingDetails, meeting_of_heading
+from ..model.record import Member, Notice, Record, sign_in_title
 from ..odf.record_writer import render_notice, render_record, render_sign_in
 from ..odf.styles import DISPLAY_NAMES, StyleName
 from .command import Invocation
@@ -76,7 +77,8 @@ def insert_notice(inv: Invocation) -> str:
         parse_notice(_user_values(given), today, defaults)  # a bad argument is named, not shown
         values = dict(defaults)
         values.update(_user_values(given))
-        answer = NoticeDialog(inv.ctx, inv.frame, inv.lang, values, today).run()
+        groups = [g.name for g in load_profile(inv.ctx).groups]
+        answer = NoticeDialog(inv.ctx, inv.frame, inv.lang, values, today, groups).run()
         if answer is None:
             return text("cancelled", inv.lang)
         notice = answer
@@ -117,7 +119,7 @@ def insert_sign_in(inv: Invocation) -> str:
 
 def place_sign_in(inv: Invocation, doc: Any, sheet: SignIn) -> str:
     meeting, when, group, chosen = sheet
-    title = f"{load_profile(inv.ctx).branch}{group}{meeting.label}签到表"
+    title = sign_in_title(load_profile(inv.ctx).branch, meeting, group)
     insert_fragment(inv, doc, lambda _whole: render_sign_in(meeting, title, when, chosen),
                     text("undo_insert_sign_in", inv.lang))
     return text("inserted_sign_in", inv.lang, {"meeting": meeting.label, "count": len(chosen)})
@@ -146,11 +148,12 @@ def plan_part_at(doc: Any, view: Any) -> PlanPart:
         return PlanPart()
     while True:
         para = cursor.createEnumeration().nextElement()
-        if LEVELS.get(para.ParaStyleName) == 0 and para.getString() in PART_TITLES:
-            break
+        if LEVELS.get(para.ParaStyleName) == 0:
+            meeting = _part_meeting(para.getString())
+            if meeting is not None:
+                break
         if not cursor.gotoPreviousParagraph(False):
             return PlanPart()
-    meeting = PART_TITLES[para.getString()]
     heading = para.getStart()
     end = None
     outline: List[Tuple[int, str]] = []
@@ -165,6 +168,14 @@ def plan_part_at(doc: Any, view: Any) -> PlanPart:
         if not cursor.gotoNextParagraph(False):
             break
     return PlanPart(meeting, tuple(outline), _details_between(doc, meeting, heading, end))
+
+
+def _part_meeting(heading: str) -> Optional[Meeting]:
+    """The meeting of a plan part's heading: the built-in plan's “党员大会方案” …, or a
+    template's 主题党日 part (“主题党日”, “主题党日活动安排”), so a record made in it is one."""
+    if heading in PART_TITLES:
+        return PART_TITLES[heading]
+    return Meeting.PARTY_DAY if meeting_of_heading(heading) is Meeting.PARTY_DAY else None
 
 
 def _details_between(doc: Any, meeting: Meeting, start: Any, end: Any) -> Dict[str, str]:
@@ -215,12 +226,13 @@ def insert_record(inv: Invocation) -> str:
         values = dict(defaults)
         values["Meeting"] = (part.meeting or Meeting.GENERAL).value  # the plan's meeting is preselected
         values.update(_user_values(given))
-        answer = RecordDialog(inv.ctx, inv.frame, inv.lang, values, today).run()
+        groups = [g.name for g in load_profile(inv.ctx).groups]
+        answer = RecordDialog(inv.ctx, inv.frame, inv.lang, values, today, groups).run()
         if answer is None:
             return text("cancelled", inv.lang)
         meeting, details = answer
         warnings: List[FormError] = []  # seen and confirmed in the dialog
-        if not details.is_empty():  # the same room and guests next time, as the plan dialog does
+        if not replace(details, group="").is_empty():  # the same room and guests next time, as the plan dialog does
             save_recent(inv.ctx, place=details.place, attendees=details.attendees)
     else:
         meeting, details = parse_record(inv.args, today, defaults, part.meeting)
@@ -228,12 +240,21 @@ def insert_record(inv: Invocation) -> str:
     return _with_warnings(inv, place_record(inv, doc, meeting, details), warnings)
 
 
+def _agenda(part: PlanPart, meeting: Meeting) -> List[str]:
+    """The plan part's items when the cursor is in that meeting's part, else the built-in plan's
+    (which has no 主题党日: a 主题党日's record lists that activity's usual parts)."""
+    if part.meeting is meeting and part.outline:
+        return agenda(part.outline)
+    pack = load_pack()
+    if meeting in pack.meetings():
+        return agenda(outline_of(pack.part(meeting).entry))
+    return default_agenda(meeting)
+
+
 def place_record(inv: Invocation, doc: Any, meeting: Meeting, details: MeetingDetails) -> str:
     view, _, _ = check_insertable(inv, doc)
     part = plan_part_at(doc, view)
-    outline = part.outline if part.meeting is meeting and part.outline else tuple(
-        outline_of(load_pack().part(meeting).entry))
-    record = Record(meeting, load_profile(inv.ctx).branch, details, tuple(agenda(outline)))
+    record = Record(meeting, load_profile(inv.ctx).branch, details, tuple(_agenda(part, meeting)))
     token = uuid.uuid4().hex[:10]
     inside_plan = part.meeting is not None
     if inside_plan:  # not in the middle of the plan: after everything, on a page of its own
