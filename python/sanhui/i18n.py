@@ -291,7 +291,7 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     "inserted_notice": {"zh": "已插入{meeting}通知。", "en": "Inserted the notice of the {meeting}."},
     "inserted_sign_in": {"zh": "已插入{meeting}签到表（{count} 人）。",
                          "en": "Inserted the {meeting} sign-in sheet ({count})."},
-    "inserted_record": {"zh": "已插入{meeting}会议记录（{count} 项议程）。",
+    "inserted_record": {"zh": "已插入{meeting}（{count} 项议程）。",
                         "en": "Inserted the {meeting} record ({count} agenda items)."},
     # --- notice / sign-in / record dialogs ---
     "sign_in_roll_empty": {

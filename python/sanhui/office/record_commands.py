@@ -261,4 +261,6 @@ def place_record(inv: Invocation, doc: Any, meeting: Meeting, details: MeetingDe
         view.gotoEnd(False)
     insert_fragment(inv, doc, lambda _whole: render_record(record, token, page_break=inside_plan),
                     text("undo_insert_record", inv.lang))
-    return text("inserted_record", inv.lang, {"meeting": meeting.label, "count": len(record.agenda)})
+    kind = "主题党日活动记录" if meeting is Meeting.PARTY_DAY else f"{meeting.label}会议记录"
+    return text("inserted_record", inv.lang, {"meeting": kind if inv.lang == "zh" else meeting.label,
+                                              "count": len(record.agenda)})
