@@ -736,3 +736,42 @@ MESSAGES.update({
                                "en": "This version cannot write the ledger document (.odt) yet; use --format "
                                      "csv or json."},
 })
+
+# --- sanhui:MeetingLedger (生成“三会一课”台账) in the office ---
+# (office/meeting_ledger_command.py; its dialog is the TaskLedger one, office/ledger_dialog.py.)
+MESSAGES.update({
+    "meeting_ledger_dialog_title": {"zh": "生成“三会一课”台账", "en": "Make Meetings Ledger"},
+    "meeting_ledger_year_label": {"zh": "统计年度", "en": "Year"},
+    "meeting_ledger_year_help": {"zh": "如 2024：统计该年1月至12月召开的会议",
+                                 "en": "e.g. 2024: the meetings of January to December of that year"},
+    "meeting_ledger_source_line": {"zh": "从哪里读取会议记录", "en": "Where the meeting records are"},
+    "meeting_ledger_from_document": {"zh": "当前文档所在的文件夹（含子文件夹）",
+                                     "en": "This document's folder (and its subfolders)"},
+    "meeting_ledger_hint": {"zh": "读取会议记录、方案的会议要素、会议通知和签到表；文件只读取，不会被修改。",
+                            "en": "Reads meeting records, the plans' meeting details, notices and sign-in sheets; "
+                                  "the files are only read, never changed."},
+    "meeting_ledger_folder_help": {"zh": "存放全年会议记录、方案、通知和签到表的文件夹",
+                                   "en": "The folder of the year's records, plans, notices and sign-in sheets"},
+    "meeting_ledger_picker_title": {"zh": "选择存放会议记录、方案、通知和签到表的文件夹",
+                                    "en": "Choose the folder of meeting records, plans, notices and sign-in sheets"},
+    "meeting_ledger_folder_missing": {"zh": "请填写{field}，或选择“当前文档所在的文件夹”。",
+                                      "en": "Fill in the {field}, or choose “This document's folder”."},
+    "meeting_ledger_no_document_folder": {"zh": "当前文档尚未保存，没有所在的文件夹。请先保存文档，或给出{field}。",
+                                          "en": "This document has not been saved, so it has no folder. Save it "
+                                                "first, or give the {field}."},
+    "meeting_ledger_progress": {"zh": "正在汇总“三会一课”台账…", "en": "Collecting the meetings ledger…"},
+    "meeting_ledger_progress_title": {"zh": "正在汇总会议记录", "en": "Reading the meeting records"},
+    "meeting_ledger_open_failed": {"zh": "无法打开新文档来显示“三会一课”台账。",
+                                   "en": "Could not open a new document for the meetings ledger."},
+    "meeting_ledger_done": {"zh": "已生成{year}年“三会一课”台账：已召开会议 {held} 次，缺漏或逾期 {gaps} 处，"
+                                  "未达法定人数的会议 {inquorate} 次。",
+                            "en": "Made the meetings ledger of {year}: {held} meetings held, {gaps} missing or late, "
+                                  "{inquorate} without a quorum."},
+    "meeting_ledger_bad_files": {"zh": "另有 {count} 个文件无法读取，已列在台账开头。",
+                                 "en": " {count} files could not be read; they are listed at the ledger's start."},
+})
+
+# --- last month's meetings when a plan is written (InsertPlan; last_month.py) ---
+MESSAGES.update({
+    "last_month_gaps": {"zh": " 上月会议未见记录：{gaps}。", "en": " Last month's meetings without a record: {gaps}."},
+})

@@ -51,6 +51,7 @@ ITEMS_ZH: List[Tuple[Optional[str], Optional[str]]] = [
     ("更新完成情况统计", "sanhui:UpdateTaskSummary"),
     (None, None),
     ("生成任务台账", "sanhui:TaskLedger"),
+    ("生成“三会一课”台账", "sanhui:MeetingLedger"),
     ("插入上月落实情况检查", "sanhui:InsertReview"),
 ]
 LABELS_EN = [
@@ -77,6 +78,7 @@ LABELS_EN = [
     "Update Task Summary",
     None,
     "Make Task Ledger",
+    "Make Meetings Ledger",
     "Insert Last Month's Check",
 ]
 

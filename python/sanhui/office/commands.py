@@ -25,6 +25,7 @@ COMMANDS: Dict[str, Tuple[str, str]] = {  # name → (module in this package, fu
     "SetTaskStatus": ("benchmark_commands", "set_task_status"),
     "UpdateTaskSummary": ("benchmark_commands", "update_task_summary"),
     "TaskLedger": ("ledger_command", "task_ledger"),
+    "MeetingLedger": ("meeting_ledger_command", "meeting_ledger"),
     "InsertReview": ("ledger_command", "insert_review"),
     "InsertAnnualPlan": ("ledger_command", "insert_annual_plan"),
     "InsertNotice": ("record_commands", "insert_notice"),

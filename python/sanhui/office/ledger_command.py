@@ -21,13 +21,13 @@ from ..forms.fields import bool_value, month_value, text_value
 from ..i18n import text
 from ..model.ledger import LedgerItem, merge_copies, sorted_items
 from ..odf.annual_writer import render_annual
-from ..odf.ledger_reader import documents, read_items, read_one
+from ..odf.ledger_reader import read_items, read_one
 from ..odf.ledger_writer import render_ledger
 from ..odf.review_writer import due_for_review, render_review
 from ..schedule import schedule
 from .command import Invocation, Refusal
 from .insertion import check_insertable, insert_fragment
-from .progress import FolderProgress
+from .progress import read_folder
 from .settings import load_profile
 
 FIELDS = ("Source", "Interactive")
@@ -62,7 +62,7 @@ def _source(given: Mapping[str, object]) -> str:
     """"document", or the folder as given (a path or a file URL), checked to be a folder."""
     source = text_value("Source", given.get("Source"), limit=2000) or "document"
     if source != "document":
-        _folder_path(source)
+        folder_path(source)
     return source
 
 
@@ -90,7 +90,7 @@ def task_ledger(inv: Invocation) -> str:
         items = _this_document(inv, today)
         scope = text("this_document", inv.lang)
     else:
-        folder = _folder_path(source)
+        folder = folder_path(source)
         read = _folder(inv, folder, today, interactive)
         if read is None:
             return text("cancelled_reading", inv.lang)
@@ -98,7 +98,7 @@ def task_ledger(inv: Invocation) -> str:
         scope = str(folder)
     items = sorted_items(merge_copies(items))
     data = render_ledger(items, today, scope, problems)
-    _open_new(inv, data)
+    open_new(inv, data)
     late = sum(1 for i in items if i.days_overdue(today))
     message = text("ledger_done", inv.lang, {"count": len(items), "late": late})
     if problems:
@@ -110,23 +110,16 @@ def _folder(inv: Invocation, folder: Path, today: date, interactive: bool
             ) -> Optional[Tuple[List[LedgerItem], List[str]]]:
     """Read file by file with the frame's progress bar (and, after a click, a window with 取消);
     None when the person cancelled."""
-    files = documents(folder)
-    items: List[LedgerItem] = []
-    problems: List[str] = []
-    with FolderProgress(inv.ctx, inv.frame, inv.lang, len(files), interactive) as progress:
-        for done, path in enumerate(files, start=1):
-            _, found, error = read_one(path, today)
-            if found is None:
-                problems.append(f"{path.name}：{error}")
-            else:
-                items.extend(found)
-            if not progress.step(done, path.name):
-                inv.log.info("reading %s cancelled after %d of %d files", folder, done, len(files))
-                return None
-    return items, problems
+    read = read_folder(inv, folder, lambda path: read_one(path, today)[1:], interactive)
+    if read is None:
+        return None
+    items, bad, _ = read
+    return items, [f"{path.name}：{error}" for path, error in bad]
 
 
-def _open_new(inv: Invocation, data: bytes) -> None:
+def open_new(inv: Invocation, data: bytes, failed: str = "ledger_open_failed") -> None:
+    """Open ``data`` (an .odt) as a new, untitled document (AsTemplate: saving asks for a name);
+    the temporary file it is loaded from is gone afterwards."""
     handle, name = tempfile.mkstemp(suffix=".odt", prefix="sanhui-ledger-")
     with os.fdopen(handle, "wb") as out:
         out.write(data)
@@ -135,7 +128,7 @@ def _open_new(inv: Invocation, data: bytes) -> None:
         doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(name), "_blank", 0,
                                            (_prop("AsTemplate", True),))
         if doc is None:
-            raise Refusal("ledger_open_failed")
+            raise Refusal(failed)
     finally:
         os.unlink(name)
 
@@ -164,7 +157,7 @@ def insert_review(inv: Invocation) -> str:
     if source == "document":
         items = _this_document(inv, today)
     else:
-        read = _folder(inv, _folder_path(source), today, interactive)
+        read = _folder(inv, folder_path(source), today, interactive)
         if read is None:
             return text("cancelled_reading", inv.lang)
         items = read[0]
@@ -181,7 +174,8 @@ def _month(given: Mapping[str, object], today: date) -> Month:
     return month_value("Month", raw) if raw not in (None, "") else Month.of(today)
 
 
-def _folder_path(source: str) -> Path:
+def folder_path(source: str) -> Path:
+    """The folder of a Source argument (a path or a file URL); FormError when it is none."""
     try:
         folder = Path(uno.fileUrlToSystemPath(source) if source.startswith("file:") else source)
     except Exception:

@@ -1,0 +1,100 @@
+"""生成“三会一课”台账 as a person meets it in a real window: the menu item, the dialog (the TaskLedger
+one with the year; a folder and the year typed with real keys), the ledger in a new window with its
+chart, and the progress window's 取消 — which stops the reading at once and opens nothing.
+(tests/office/test_meeting_ledger.py checks the command and the dialog's logic headless.)"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterator, List
+
+import pytest
+
+from devtools.xvfb import DialogDriver, wait_for
+from tests.gui.window import log_lines, menu_dialog, screen
+from tests.unit.test_ledger import _minutes
+
+if TYPE_CHECKING:
+    from devtools.office import Office
+    from devtools.xvfb import Xvfb
+
+pytestmark = pytest.mark.timeout(240)
+
+ITEM = "生成“三会一课”台账"
+PROGRESS = "正在汇总会议记录"
+FOLDER = "文件夹"
+YEAR_FIELD = "统计年度"
+SAMPLES = Path(__file__).resolve().parents[1] / "data" / "meetings"  # made by our renderers, saved by LibreOffice
+
+
+def _ledgers(office: Office) -> List[Any]:
+    return [d for d in office.documents() if office.call(
+        lambda d=d: d.supportsService("com.sun.star.text.TextDocument")
+        and d.getTextTables().hasByName("2023年会议统计"), timeout=60)]
+
+
+@pytest.fixture
+def closes_ledgers(gui_office: Office) -> Iterator[None]:
+    yield
+    for doc in _ledgers(gui_office):
+        gui_office.close(doc)
+
+
+@pytest.mark.usefixtures("closes_ledgers")
+def test_a_folder_and_year_typed_in_the_dialog_give_the_ledger_in_a_new_window(
+    gui_office: Office, xvfb: Xvfb, writer: Any, tmp_path: Path
+) -> None:
+    folder = tmp_path / "2023年会议记录"
+    folder.mkdir()
+    for name in ("group-record.odt", "general-record.docx", "sign-in.odt", "notice.odt"):
+        shutil.copy(SAMPLES / name, folder / name)
+    with menu_dialog(gui_office, xvfb, writer, tmp_path, ITEM) as dialog:
+        labels = [name for _, _, name, _ in dialog._controls()]
+        assert "当前文档所在的文件夹（含子文件夹）" in labels and YEAR_FIELD in labels
+        dialog.type_into(YEAR_FIELD, "2023")
+        dialog.type_into(FOLDER, str(folder))  # typing a folder chooses the folder option
+        dialog.key("Return")
+        dialog.wait_closed()
+    [ledger] = wait_for("the ledger's window", lambda: _ledgers(gui_office) or None, 30)
+    rows = gui_office.call(lambda: ledger.getTextTables().getByName("2023年第三季度").getDataArray(), timeout=30)
+    general = next(r for r in rows if r[0] == "党员大会")
+    assert "9月25日" in general[3] and "无效" in general[3]  # the inquorate 党员大会 of the sample
+    assert gui_office.call(lambda: ledger.getEmbeddedObjects().getCount(), timeout=30) == 1  # the chart
+    assert gui_office.call(lambda: writer.getText().getString(), timeout=30) == ""  # nothing changed here
+
+
+def test_cancel_in_the_progress_window_stops_reading_and_opens_nothing(
+    gui_office: Office, xvfb: Xvfb, writer: Any, tmp_path: Path
+) -> None:
+    # A folder that takes the office many seconds to read: 400 documents of 2,000 table rows each.
+    folder = tmp_path / "记录"
+    folder.mkdir()
+    first = _minutes(folder / "记录000.odt", tuple((f"第{i}项", "张三", "2030-10-31") for i in range(2000)))
+    data = first.read_bytes()
+    for number in range(1, 400):
+        (folder / f"记录{number:03d}.odt").write_bytes(data)
+    open_before = len(gui_office.documents())
+    since = len(log_lines(gui_office))
+    with menu_dialog(gui_office, xvfb, writer, tmp_path, ITEM) as dialog:
+        dialog.type_into(FOLDER, str(folder))
+        before = xvfb.windows()
+        dialog.key("Return")
+        dialog.wait_closed()
+    try:
+        window = wait_for("the progress window", lambda: next(
+            (w for w in xvfb.windows("^" + PROGRESS + "$") if w not in before), None), 30)
+        progress = DialogDriver(xvfb, gui_office, PROGRESS, window, timeout=30)
+        clicked = time.monotonic()
+        progress.click("取消")
+        wait_for("the progress window to close", lambda: window not in xvfb.windows() or None, 15)
+        stopped = time.monotonic() - clicked
+    except Exception as exc:
+        raise AssertionError(f"{exc}{screen(xvfb, tmp_path, 'progress.png')}") from exc
+    line = wait_for("the cancel in the log", lambda: next(
+        (entry for entry in log_lines(gui_office)[since:] if "cancelled after" in entry), None), 15)
+    done = int(line.split("cancelled after ")[1].split(" of ")[0])
+    assert 0 < done < 400, line  # stopped part-way, not after reading everything
+    assert stopped < 10
+    assert len(gui_office.documents()) == open_before
