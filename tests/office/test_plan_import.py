@@ -288,3 +288,29 @@ def test_import_plan_from_the_clipboard(office: Any, writer: Any, reference: Any
     assert rows(writer) == rows(reference)
     state, result = office.dispatch(writer, "sanhui:ImportPlan", {"Source": "clipboard"})
     assert state == FAILURE and "剪贴板中没有文字" in result, result
+
+
+def test_insert_plan_takes_up_last_months_missing_meeting(office: Any, writer: Any, tmp_path: Path) -> None:
+    """The closed loop (issue 15): the plan's folder holds August's record of the 支委会 but none of
+    the 主题党日; September's plan says so and its 支委会 takes it up under 党务工作."""
+    for meeting, day in (("committee", "2023-08-07 15:00"),):
+        doc = office.new_writer()
+        try:
+            state, result = office.dispatch(doc, "sanhui:InsertRecord", {"Meeting": meeting, "Date": day})
+            assert state == SUCCESS, result
+            office.store(doc, tmp_path / f"{meeting}-2023-08.odt", "writer8")
+        finally:
+            office.close(doc)
+    office.store(writer, tmp_path / "2023-09-plan.odt", "writer8")
+    path = tmp_path / "2023-09-plan.odt"
+    doc = office.load(path)
+    try:
+        state, result = office.dispatch(doc, "sanhui:InsertPlan", {"Month": "2023-09"})
+        assert state == SUCCESS, result
+        assert "上月会议未见记录：8月 主题党日未见记录" in result, result
+        texts = [text for text, _, _ in rows(doc)]
+        line = "研究补开上月未见记录的会议：8月 主题党日未见记录。"
+        assert texts.index(line) == texts.index("研究本单位宣传工作。") + 1  # the last item of 党务工作
+        assert rows(doc)[texts.index(line)] == (line, "三会一课-三级标题", "3.")
+    finally:
+        office.close(doc)

@@ -5,6 +5,10 @@ from __future__ import annotations
 import time
 import uuid
 from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, List
+
+import uno
 
 from ..content.pack import load_pack
 from ..content.plan_builder import build_plan
@@ -15,6 +19,7 @@ from ..forms.fields import bool_value
 from ..forms.plan_form import FIELDS, PlanRequest, parse_plan, plan_defaults, plan_warnings
 from ..i18n import text
 from ..model.meeting import Meeting
+from ..model.profile import BranchProfile
 from ..odf.plan_writer import RenderOptions
 from ..odf.render import render_plan
 from ..plan_templates import BUILT_IN, reserved_names
@@ -22,6 +27,9 @@ from .command import Invocation
 from .insertion import check_insertable, insert_fragment
 from .plan_template import pack_for
 from .settings import load_profile, load_recent, save_recent
+
+if TYPE_CHECKING:  # the ledger's modules are imported only when a saved plan's folder is read
+    from ..model.meeting_ledger import Finding
 
 
 def insert_plan(inv: Invocation) -> str:
@@ -61,6 +69,12 @@ def insert_plan(inv: Invocation) -> str:
                         name=pack.name or BUILT_IN)
     plan = build_plan(pack, request.meeting, request.month.format(), request.branch, request.notes,
                       request.details, profile.has_committee())
+    gaps = last_month_gaps(inv, doc, profile, request.month, today)
+    if gaps:
+        from ..last_month import gaps_sentence, with_review_line
+
+        if request.meeting is None:
+            plan = with_review_line(plan, gaps)
     prefix = "sanhui-" + uuid.uuid4().hex[:8]
 
     def render(whole_document: bool) -> bytes:
@@ -76,7 +90,26 @@ def insert_plan(inv: Invocation) -> str:
     message = text("inserted_plan", inv.lang, {"what": what, "count": plan.paragraph_count()})
     if warnings:
         message += text("warning_prefix", inv.lang) + " ".join(w.message(inv.lang) for w in warnings)
+    if gaps:
+        message += text("last_month_gaps", inv.lang, {"gaps": gaps_sentence(gaps)})
     return message
+
+
+def last_month_gaps(inv: Invocation, doc: Any, profile: BranchProfile, month: Month, today: date) -> List[Finding]:
+    """Last month's meetings without a record, from the records in the document's own folder
+    (last_month.py); none for a document not saved yet, whose folder is unknown."""
+    if not doc.hasLocation() or not doc.getURL().startswith("file:"):
+        return []
+    from ..last_month import gaps_before  # the reader and the rules only when there is a folder
+    from ..odf.meeting_reader import scan
+
+    started = time.perf_counter()
+    folder = Path(uno.fileUrlToSystemPath(doc.getURL())).parent
+    facts = [fact for _, found, _ in scan(folder, today) for fact in (found or ())]
+    gaps = gaps_before(facts, profile, month, today)
+    inv.log.info("InsertPlan: last month checked in %.1f ms (%d meetings read in %s)",
+                 (time.perf_counter() - started) * 1000, len(facts), folder)
+    return gaps
 
 
 def _remember(inv: Invocation, request: PlanRequest) -> None:
