@@ -8,7 +8,8 @@ VENDOR := build/vendor
 SOURCES := $(shell find python extension dialogs description.xml -type f -not -path '*/__pycache__/*' \
 	   -not -path '*.egg-info/*' 2>/dev/null)
 PURE := python/sanhui/model python/sanhui/content python/sanhui/odf python/sanhui/forms \
-	    python/sanhui/dates.py python/sanhui/cn_numerals.py python/sanhui/cn_clock.py python/sanhui/i18n.py python/sanhui/schedule.py python/sanhui/plan_templates.py
+	    python/sanhui/dates.py python/sanhui/cn_numerals.py python/sanhui/cn_clock.py python/sanhui/i18n.py \
+	    python/sanhui/schedule.py python/sanhui/plan_templates.py python/sanhui/last_month.py python/sanhui/meeting_rules.py
 
 .PHONY: all deps system venv vendor oxt install uninstall demo test test-unit test-pythons test-office bench check screenshots clean
 
