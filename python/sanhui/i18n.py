@@ -555,7 +555,8 @@ MESSAGES.update({
     "pack_too_deep": {"zh": "方案模板文件“{name}”嵌套层次过深，不是有效的模板。",
                       "en": "The template file “{name}” is nested too deeply to be a template."},
     "pack_format": {"zh": "这不是“三会一课”方案模板（format 为“{found}”，应为“{expected}”）。",
-                    "en": "This is not a plan template of Party Meetings (format is “{found}”, expected “{expected}”)."},
+                    "en": "This is not a plan template of Party Meetings (format is “{found}”, "
+                          "expected “{expected}”)."},
     "pack_title_month": {"zh": "标题中缺少月份占位符（month）。",
                          "en": "The title lacks the month placeholder (month)."},
     "pack_v1_meetings": {"zh": "第 1 版模板须含支委会、党员大会、党小组会、党课各一部分。",

@@ -14,8 +14,8 @@ from typing import Any, Iterator, List, Tuple
 
 import pytest
 
-from tests.office.docs import comments, paragraphs, put_cursor, saved_body, set_text
 from tests.odf_schema import assert_valid_odt
+from tests.office.docs import comments, paragraphs, put_cursor, saved_body, set_text
 
 SUCCESS, FAILURE = 1, 0
 SEED = Path(__file__).resolve().parents[1] / "data" / "2023-09-sanhui-yike-plan.txt"
@@ -265,7 +265,8 @@ def test_another_months_notice_keeps_every_part_and_line(office: Any, writer: An
     assert got[0] == ("关于做好2024年3月“三会一课”工作的通知", "三会一课-标题", "")
     assert ("各党支部：", "三会一课-主送", "") in got
     parts = [(text, label) for text, style, label in got if style == "三会一课-一级标题"]
-    assert parts == [("主题党日", "一、"), ("支委会", "二、"), ("党员大会", "三、"), ("党小组会", "四、"), ("党课", "五、")]
+    assert parts == [("主题党日", "一、"), ("支委会", "二、"), ("党员大会", "三、"), ("党小组会", "四、"),
+                     ("党课", "五、")]
     assert ("研究确定本月党员大会方案；", "三会一课-三级标题", "1.") in got  # split out of “党务工作：1.…；2.…”
     assert got[-2:] == [("中共某某机关委员会", "三会一课-落款", ""), ("2024年2月28日", "三会一课-落款", "")]
     shown = "".join(label + text for text, _, label in got) + "".join(c for c, _ in notes(writer))

@@ -38,7 +38,7 @@ def test_a_group_without_a_record_last_month_is_named() -> None:
 
 
 def test_a_quarters_meetings_are_judged_in_its_last_month() -> None:
-    facts = august() + [held("支委会", date(2023, 9, 4)), held("主题党日", date(2023, 9, 1))]
+    facts = [*august(), held("支委会", date(2023, 9, 4)), held("主题党日", date(2023, 9, 1))]
     facts += [held("党小组会", date(2023, 9, 12), g) for g in ("第一党小组", "第二党小组")]
     gaps = gaps_before(facts, PROFILE, Month(2023, 10), date(2023, 10, 8))
     assert {g.kind for g in gaps} == {"党员大会", "党课"}  # the third quarter had neither
