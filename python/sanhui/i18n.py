@@ -540,7 +540,6 @@ MESSAGES.update({
 FIELD_LABELS.update({
     "Template": {"zh": "方案模板", "en": "Template"},
     "Name": {"zh": "模板名称", "en": "Name"},
-    "Source": {"zh": "来源", "en": "Source"},
 })
 MESSAGES.update({
     "pack_at": {"zh": "{what}（位置：{where}）", "en": "{what} (at {where})"},
@@ -645,6 +644,7 @@ MESSAGES.update({
                           "en": "{parts} parts, {headings} headings, {items} items, {notes} notes"},
     "recognised_unread": {"zh": "（{count} 行按正文处理）", "en": " ({count} lines kept as body text)"},
     "imported_plan": {"zh": "已导入方案：{counts}。", "en": "Plan imported: {counts}."},
+    "field_import_source": {"zh": "来源（Source）", "en": "Source"},  # ImportPlan's, not the ledgers' 汇总范围
     "formatted_plan": {"zh": "已整理为方案格式：{counts}。", "en": "Formatted as a plan: {counts}."},
     "saved_template": {"zh": "已将方案保存为模板“{name}”：{counts}。",
                        "en": "The plan was saved as the template “{name}”: {counts}."},

@@ -16,7 +16,7 @@ from ..dates import Month
 from ..i18n import text
 from ..model.plan import NotesMode
 from .arguments import check_names
-from .errors import FormError
+from .errors import FormError, Localized
 from .fields import bool_value, choice_value, month_value, text_value
 
 NOTES_CHOICES = tuple((m.value, m) for m in NotesMode)
@@ -48,7 +48,10 @@ def parse_import(args: Mapping[str, object], interactive_default: bool = False) 
     required unless the dialog will ask for it."""
     given = check_names(args, IMPORT_FIELDS)
     interactive = bool_value("Interactive", given.get("Interactive", interactive_default))
-    source = text_value("Source", given.get("Source"), required=not interactive, limit=4000)
+    try:
+        source = text_value("Source", given.get("Source"), required=not interactive, limit=4000)
+    except FormError as exc:
+        raise source_error(exc.key, **{k: v for k, v in exc.params.items() if k != "field"}) from None
     if source and source.lower() != CLIPBOARD and not interactive:
         check_source_name(source)
     month_raw = given.get("Month")
@@ -58,11 +61,19 @@ def parse_import(args: Mapping[str, object], interactive_default: bool = False) 
                          notes=notes, interactive=interactive)
 
 
+SOURCE_LABEL = Localized("field_import_source")  # 来源: the ledgers call their Source 汇总范围
+
+
+def source_error(key: str, **params: object) -> FormError:
+    """A FormError about ImportPlan's ``Source``, named as the file or text it is here."""
+    return FormError("Source", key, label=SOURCE_LABEL, **params)
+
+
 def check_source_name(source: str) -> None:
     """A file of a kind ImportPlan reads, or FormError(Source) listing the kinds."""
     name = source.rsplit("/", 1)[-1].rsplit("\\", 1)[-1].lower()
     if not name.endswith(TEXT_SUFFIXES + OFFICE_SUFFIXES):
-        raise FormError("Source", "import_kind", name=source.rsplit("/", 1)[-1][:80])
+        raise source_error("import_kind", name=source.rsplit("/", 1)[-1][:80])
 
 
 def parse_format(args: Mapping[str, object]) -> NotesMode:

@@ -20,7 +20,6 @@ import uno
 from ..content.plan_builder import build_plan
 from ..content.recognise import Recognised, decode_text, recognise
 from ..dates import Month
-from ..forms.errors import FormError
 from ..forms.import_form import (
     CLIPBOARD,
     MAX_SOURCE_BYTES,
@@ -29,6 +28,7 @@ from ..forms.import_form import (
     check_source_name,
     counts_sentence,
     parse_import,
+    source_error,
 )
 from ..i18n import text
 from ..model.plan import MonthPlan, NotesMode
@@ -66,7 +66,7 @@ def import_plan(inv: Invocation) -> str:
 def plan_of(found: Recognised, month: Optional[Month], notes: NotesMode) -> MonthPlan:
     """The plan to write: the text's own title unless another month was asked for."""
     if not found.pack.parts and not found.pack.preamble and not found.pack.title:
-        raise FormError("Source", "import_empty")
+        raise source_error("import_empty")
     label = month.format() if month is not None else found.month_text
     return build_plan(found.pack, None, label, "", notes)
 
@@ -87,23 +87,23 @@ def read_source(ctx: Any, source: str) -> str:
     if source == CLIPBOARD:
         found = clipboard_text(ctx)
         if not found.strip():
-            raise FormError("Source", "import_clipboard_empty")
+            raise source_error("import_clipboard_empty")
         return found[:MAX_SOURCE_CHARS]
     check_source_name(source)
     url, path, name = _locate(source)
     try:
         size = os.path.getsize(path)
     except OSError:
-        raise FormError("Source", "import_missing", name=source) from None
+        raise source_error("import_missing", name=source) from None
     if size > MAX_SOURCE_BYTES:
-        raise FormError("Source", "import_too_big", file=name, size=f"{size / 1048576:.1f} MiB",
+        raise source_error("import_too_big", file=name, size=f"{size / 1048576:.1f} MiB",
                         limit=f"{MAX_SOURCE_BYTES / 1048576:.0f} MiB")
     if name.lower().endswith(TEXT_SUFFIXES):
         try:
             with open(path, "rb") as stream:
                 data = stream.read(MAX_SOURCE_BYTES + 1)
         except OSError as exc:
-            raise FormError("Source", "import_read_failed", file=name, detail=exc.strerror or str(exc)) from None
+            raise source_error("import_read_failed", file=name, detail=exc.strerror or str(exc)) from None
         return decode_text(data)[:MAX_SOURCE_CHARS]
     return "\n".join(office_lines(ctx, url, name))[:MAX_SOURCE_CHARS]
 
@@ -118,7 +118,7 @@ def _locate(source: str) -> Tuple[str, str, str]:
             path = os.path.abspath(os.path.expanduser(source))
             url = uno.systemPathToFileUrl(path)
     except Exception:
-        raise FormError("Source", "import_missing", name=source) from None
+        raise source_error("import_missing", name=source) from None
     return url, path, os.path.basename(path)
 
 
@@ -128,11 +128,11 @@ def office_lines(ctx: Any, url: str, name: str) -> List[str]:
     try:
         doc = open_hidden(ctx, url)
     except Exception as exc:
-        raise FormError("Source", "import_read_failed", file=name, detail=type(exc).__name__) from None
+        raise source_error("import_read_failed", file=name, detail=type(exc).__name__) from None
     if doc is None or not doc.supportsService("com.sun.star.text.TextDocument"):
         if doc is not None:
             doc.close(True)
-        raise FormError("Source", "import_not_text", file=name)
+        raise source_error("import_not_text", file=name)
     try:
         lines: List[str] = []
         _collect(doc.getText(), lines)
