@@ -20,7 +20,7 @@ import threading
 import time
 from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, Iterator, List, Optional, Tuple
 
-from devtools.xvfb import Xvfb, plain_label, wait_for
+from devtools.xvfb import Xvfb, accessible_states, plain_label, wait_for
 
 if TYPE_CHECKING:
     from devtools.office import Office
@@ -199,13 +199,16 @@ class OptionsDialog:
         """The tree's selected entries (the page shown), as the tree names them."""
         tree, selected = _role("TREE"), _state("SELECTED")
         return [name for role, name, c in self._controls()
-                if role != tree and selected in c.getAccessibleStateSet().getStates() and name]
+                if role != tree and selected in accessible_states(c) and name]
 
     def fields(self) -> Dict[str, str]:
-        """The page's single-line fields by label: their text (read through accessibility)."""
-        edit = _role("TEXT")
+        """The page's single-line fields by label: their text (read through accessibility). A
+        multi-line field is not among them: in 7.4 it is a SCROLL_PANE whose text area has neither
+        name nor text, in 25.2 a TEXT named after its label with the state MULTI_LINE."""
+        edit, multi_line = _role("TEXT"), _state("MULTI_LINE")
         return self.office.call(lambda: {name: str(c.getText()) for role, name, c in self._controls()
-                                         if role == edit and name}, timeout=self.timeout)
+                                         if role == edit and name and multi_line not in accessible_states(c)},
+                                timeout=self.timeout)
 
     def field_names(self) -> List[str]:
         """The labels of the page's fields, single- and multi-line, in order."""
@@ -264,7 +267,7 @@ class OptionsDialog:
             return point.X + size.Width // 2, point.Y + min(size.Height // 2, 12)
 
         left, top = self.office.call(where, timeout=self.timeout)
-        if self.x.xdotool("getwindowfocus").strip() != str(self.window):
+        if self.x.focused() != self.window:
             self.x.focus(self.window)
             time.sleep(0.3)
         # The pointer stays on the control: a release VCL handles after the pointer moved on is
@@ -287,7 +290,7 @@ class OptionsDialog:
     def _has_focus(self, context: Any) -> bool:
         focused = _state("FOCUSED")  # in a multi-line field the text area inside has it
         return bool(self.office.call(
-            lambda: any(focused in c.getAccessibleStateSet().getStates() for c in _walk(context)),
+            lambda: any(focused in accessible_states(c) for c in _walk(context)),
             timeout=self.timeout))
 
     def focus_field(self, label: str) -> None:

@@ -23,7 +23,7 @@ import subprocess
 import time
 import uuid
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional, Tuple, TypeVar
+from typing import Any, Callable, Dict, FrozenSet, List, Optional, Tuple, TypeVar
 
 T = TypeVar("T")
 
@@ -169,6 +169,14 @@ class Xvfb:
         """Give `window` the keyboard (there is no window manager to do it)."""
         self.xdotool("windowfocus", "--sync", str(window))
 
+    def focused(self) -> Optional[int]:
+        """The window that has the keyboard, None when xdotool cannot tell: `getwindowfocus` fails
+        when the focus is on no window ("XGetInputFocus returned the focused window of 1", then
+        BadWindow: PointerRoot, where the window that had it closed and there is no window manager
+        to pass it on), as the first real-window runs on LibreOffice 25.2 met."""
+        out = self.xdotool("getwindowfocus", check=False).strip()
+        return int(out) if out.isdigit() else None
+
     def key(self, window: int, *keys: str, delay_ms: int = 60) -> None:
         """Focus `window` and press `keys` (xdotool key names: F10, Right, Down, Return …) one by one."""
         self.focus(window)
@@ -235,6 +243,18 @@ def _constant(group: str, name: str) -> int:
     return int(uno.getConstantByName(f"com.sun.star.accessibility.{group}.{name}"))
 
 
+def accessible_states(context: Any) -> FrozenSet[int]:
+    """The states set on an accessible `context`, each as `_constant("AccessibleStateType", name)`
+    gives it, on every LibreOffice: in 7.4 `getAccessibleStateSet()` is an XAccessibleStateSet whose
+    `getStates()` lists the constants (0, 1, 2 …); newer versions (25.2 here) return a bit mask
+    (an int) and the constants are its bit flags (1, 2, 4 …)."""
+    found = context.getAccessibleStateSet()
+    if isinstance(found, int):
+        mask = found & 0xFFFF_FFFF_FFFF_FFFF  # a UNO hyper, signed
+        return frozenset(1 << bit for bit in range(mask.bit_length()) if mask >> bit & 1)
+    return frozenset(found.getStates()) if found is not None else frozenset()
+
+
 def _children(context: Any) -> List[Any]:
     return [context.getAccessibleChild(i).getAccessibleContext() for i in range(context.getAccessibleChildCount())]
 
@@ -252,7 +272,7 @@ def _selected(context: Any) -> Optional[int]:
     """Index of the highlighted child of a menu bar or menu, None if there is none."""
     selected = _constant("AccessibleStateType", "SELECTED")
     for index, child in enumerate(_children(context)):
-        if selected in child.getAccessibleStateSet().getStates():
+        if selected in accessible_states(child):
             return index
     return None
 
@@ -525,7 +545,7 @@ class DialogDriver:
 
         def read() -> Optional[str]:
             for _, _, name, context in _walk(self._context()):
-                if focused in context.getAccessibleStateSet().getStates():
+                if focused in accessible_states(context):
                     return name
             return None
 
@@ -554,7 +574,7 @@ class DialogDriver:
             current = None
             for index in range(dialog.getAccessibleChildCount()):
                 child = dialog.getAccessibleChild(index).getAccessibleContext()
-                states = child.getAccessibleStateSet().getStates()
+                states = accessible_states(child)
                 if child.getAccessibleRole() in wanted and enabled in states:
                     if focused in states:
                         current = len(order)
@@ -670,7 +690,7 @@ class DialogDriver:
         """Indexes of the list box's highlighted entries."""
         selected = _constant("AccessibleStateType", "SELECTED")
         return self._call(lambda: [index for index, item in enumerate(_children(self._list_box(label)))
-                                   if selected in item.getAccessibleStateSet().getStates()])
+                                   if selected in accessible_states(item)])
 
     def _click_at(self, left: int, top: int) -> None:
         """A real click at a point of the screen, the dialog having the keyboard; the pointer stays
@@ -706,7 +726,7 @@ class DialogDriver:
                      if name == label and role != label_role]
             if len(found) < occurrence:
                 raise LookupError(f"no field {label!r} (×{occurrence}) on {self.title!r}")
-            return any(focused in context.getAccessibleStateSet().getStates()
+            return any(focused in accessible_states(context)
                        for _, _, _, context in _walk(found[occurrence - 1]))
 
         return self._call(read)
