@@ -288,3 +288,40 @@ def test_any_record_written_reads_back(tmp_path: Path, meeting: Meeting, day: da
                                                                         topic.strip(), place.strip())
     assert (fact.expected, fact.present) == (expected, present)
     assert fact.absent == tuple(Absence(n.strip(), r.strip()) for n, r in absent if n.strip() not in ("无", "—", "-"))
+
+
+# --- the body cut out of the bytes reads as the whole part ----------------------------------------
+
+def _whole_and_cut(data: bytes) -> tuple:
+    from sanhui.odf.meeting_reader import _odt_blocks, odt_blocks
+    from sanhui.odf.untrusted import parse_part
+
+    return list(odt_blocks(parse_part(data, "content.xml"))), _odt_blocks(data)
+
+
+@pytest.mark.parametrize("name", ["general-record", "group-record", "sign-in", "notice", "plan"])
+def test_the_body_cut_reads_as_the_whole_part(name: str) -> None:
+    content = zipfile.ZipFile(SAMPLES / f"{name}.odt").read("content.xml")
+    whole, cut = _whole_and_cut(content)
+    assert whole == cut and whole
+    from sanhui.odf.cut import body_only
+
+    assert body_only(content) is not None  # LibreOffice's own content.xml is cut
+
+
+def test_parts_the_body_cannot_be_cut_from_are_read_whole() -> None:
+    from sanhui.odf.cut import body_only
+
+    good = docs.unzip(docs.record(Meeting.LECTURE))["content.xml"]
+    assert body_only(good) is not None
+    root_end = good.index(b">", good.index(b"<office:document-content")) + 1
+    for why, data in {
+        "comment": good.replace(b"<office:body>", b"<!-- x --><office:body>"),
+        "namespace below the root": good.replace(b"<office:body>", b'<office:body xmlns:o="urn:x">'),
+        "instruction": good.replace(b"<office:body>", b"<?pi x?><office:body>"),
+        "latin-1": good.replace(b"encoding='UTF-8'", b"encoding='ISO-8859-1'", 1),
+        "reference in the root": good[:root_end - 1] + b' x="&#116;"' + good[root_end - 1:],
+    }.items():
+        assert body_only(data) is None, why
+        whole, cut = _whole_and_cut(data)
+        assert whole == cut, why

@@ -17,6 +17,8 @@ from typing import Any, Iterator, List, Optional, Sequence, Tuple
 
 from ..model.benchmark import TASK_HEADER
 from ..model.ledger import KIND_BENCHMARK, KIND_MINUTES, LedgerItem
+from .cut import START_TAG as _START_TAG
+from .cut import exact_root
 from .minutes_writer import ITEM_HEADER
 from .odt_text import MAX_SPACES as MAX_SPACES
 from .odt_text import row_texts as _row
@@ -49,11 +51,8 @@ def _odt_root(path: Path) -> Any:
     return _parsed(data, "content.xml")
 
 
-_DECLARATION = re.compile(rb"(?:\xef\xbb\xbf)?(?:<\?xml\s[^?]*\?>)?\s*")  # BOM and declaration
-_UTF8 = re.compile(rb"encoding\s*=\s*[\"']utf-?8[\"']", re.IGNORECASE)
 _TABLE_URI = NS["table"].encode()
 _TABLE_TAG = re.compile(rb"table:table[\s/>]")  # after "<" a start tag, after "</" an end tag
-_START_TAG = re.compile(rb"<([^\s/>]+)(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*\s*(/?)>")
 _FIRST_HEADER = ITEM_HEADER[0].encode()[:3]  # 序: a table without it anywhere is not one of ours
 assert TASK_HEADER[0] == ITEM_HEADER[0]
 
@@ -71,27 +70,10 @@ def only_tables(data: bytes) -> Optional[bytes]:
     else is parsed whole.
     A table is left out when 序 is nowhere in it, nor a character reference that could be 序.
     What is not cut out is not parsed: a part broken only outside its tables is still read."""
-    start = _DECLARATION.match(data).end()  # type: ignore[union-attr]  # matches "" at least
-    if start and b"encoding" in data[:start] and not _UTF8.search(data, 0, start):
+    found = exact_root(data, b"table", _TABLE_URI)
+    if found is None:
         return None
-    end = data.find(b">", start) + 1  # the root's start tag ends there, unless that ">" is quoted
-    root_tag = data[start:end]
-    if root_tag.count(b'"') % 2 or b"'" in root_tag:
-        root = _START_TAG.match(data, start)
-        if root is None:
-            return None
-        end, root_tag = root.end(), root.group(0)
-    name = root_tag[1:-1].split(None, 1)[:1]
-    if not root_tag.startswith(b"<") or root_tag.endswith(b"/>") or not name or name[0][:1] in (b"!", b"?"):
-        return None  # not a root element's start tag: a comment or instruction before it, say
-    if b"&" in root_tag or root_tag.count(_TABLE_URI) != 1 or b'xmlns:table="' + _TABLE_URI + b'"' not in root_tag:
-        return None  # "table" is ODF's table namespace, and no other prefix is (not even one spelt with &#116;)
-    if data.find(b"xmlns", end) >= 0:
-        return None
-    if b"!" in data and data.find(b"<!", end) >= 0:  # a comment or CDATA
-        return None
-    if data.find(b"?", end) >= 0 and data.find(b"<?", end) >= 0:  # a processing instruction
-        return None
+    end, root_tag, name = found
     body = data.find(b"<office:body", end)  # the styles before the body are not scanned by regex,
     if body < 0 or data.find(b"table:table", end, body) >= 0:  # only searched for the words
         body = end
@@ -116,7 +98,7 @@ def only_tables(data: bytes) -> Optional[bytes]:
                     kept.append(_without_attributes(table))
     if depth:
         return None
-    kept.append(b"</" + name[0] + b">")
+    kept.append(b"</" + name + b">")
     return b"".join(kept)
 
 

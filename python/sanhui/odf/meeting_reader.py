@@ -19,9 +19,11 @@ fact undated (the ledger lists it but counts it in no period).
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple, Union
 
@@ -38,9 +40,10 @@ from ..model.meeting_ledger import (
     SIGN_IN,
     MeetingFact,
 )
+from .cut import body_only
 from .odt_text import H, P, row_texts, written
-from .untrusted import BadFile, documents, parse_part, read_part
-from .xml import NS
+from .untrusted import BadFile, iter_documents, parse_part, read_part
+from .xml import NS, USING_LXML, _etree, parse
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MAX_TITLE = 80  # a paragraph longer than this is body text, never a title or heading
@@ -52,6 +55,7 @@ _ALIASES: Tuple[Tuple[str, str], ...] = (
 )
 _DETAIL_LABELS = ("会议时间", "会议地点", "主持人", "记录人", "应到/实到", "缺席人员及原因", "列席人员", "会议主题")
 _SIGN_IN_HEAD = ("序号", "姓名", "签到")
+_KNOWN_LABELS = frozenset((*_DETAIL_LABELS, "党小组", *_SIGN_IN_HEAD))
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,7 @@ class Table:
     rows: Tuple[Tuple[str, ...], ...]
 
 
-Block = Union[str, Table]  # a paragraph's text, or a table
+Block = Union[str, Table]  # a paragraph's text (only those that may matter), or a table
 
 
 # --- documents as blocks ------------------------------------------------------------------------
@@ -73,21 +77,39 @@ _ROW_GROUPS = (_T + "table-header-rows", _T + "table-rows", _T + "table-row-grou
 # Never the document's own text: comments, deleted text kept for track changes, declarations.
 _ODT_SKIP = frozenset((_O + "annotation", _X + "tracked-changes", _X + "sequence-decls",
                        _X + "variable-decls", _X + "user-field-decls", _O + "forms", _X + "note"))
+_WALKED = (P, H, _TABLE, *_ODT_SKIP)
 
 
 def odt_blocks(root: Any) -> Iterator[Block]:
     """The paragraphs (text:p, text:h) and outermost tables of content.xml's office:text in
-    document order, through sections, lists and frames; iterative, so deep nesting costs no stack."""
+    document order, through sections, lists and frames; never deeper than the tree (no recursion).
+
+    Only paragraphs that may matter (may_matter) are given. Comments, deleted text kept for track
+    changes and footnotes are passed over whole, as are the insides of tables and paragraphs."""
     body = root.find(_O + "body")
     text = body.find(_O + "text") if body is not None else None
     if text is None:
+        return
+    if USING_LXML:  # lxml walks in C, stopping only at these, and skips their insides on request
+        walk = _etree.iterwalk(text, events=("start",), tag=_WALKED)
+        for _, el in walk:
+            walk.skip_subtree()
+            tag = el.tag
+            if tag == _TABLE:
+                yield Table(el.get(_NAME) or "", tuple(tuple(row_texts(r)) for r in _odt_rows(el)))
+            elif tag in (P, H):
+                line = (written(el) if len(el) else el.text or "").strip()
+                if line and may_matter(line):
+                    yield line
         return
     stack = [iter(text)]
     while stack:
         for el in stack[-1]:
             tag = el.tag
             if tag in (P, H):
-                yield written(el).strip()
+                line = written(el).strip()
+                if line and may_matter(line):
+                    yield line
             elif tag == _TABLE:
                 yield Table(el.get(_NAME) or "", tuple(tuple(row_texts(r)) for r in _odt_rows(el)))
             elif tag not in _ODT_SKIP:
@@ -121,7 +143,9 @@ def docx_blocks(root: Any) -> Iterator[Block]:
         for el in stack[-1]:
             tag = el.tag
             if tag == _WP:
-                yield _docx_text(el).strip()
+                line = _docx_text(el).strip()
+                if line and may_matter(line):
+                    yield line
             elif tag == _WTBL:
                 yield Table("", tuple(_docx_row(tr) for tr in el.iter(_WTR)))
             elif tag in (_WSDT, _WSDT_CONTENT):
@@ -169,9 +193,11 @@ class Named:
 _BRANCH_GROUP = re.compile(r"^(.*(?:支部|总支|党委|党组))(.+)$")
 
 
+@lru_cache(maxsize=512)
 def named(stem: str) -> Optional[Named]:
     """What “机关第一党支部第二党小组党小组会” (“…主题党日活动”, “第二党小组会议”, “支委会”) names;
-    None when it names no meeting. The branch is what comes before the meeting (and its group)."""
+    None when it names no meeting. The branch is what comes before the meeting (and its group).
+    Cached: a branch's titles are the same in file after file (the cache is bounded)."""
     s = stem.strip()
     for suffix in ("活动", "会议"):
         rest = s[:-len(suffix)]
@@ -200,7 +226,20 @@ _TIME_LINE = re.compile(r"^(?:会议|活动)时间[：:]\s*(?P<time>.*)$")
 _PLAN_TITLE = re.compile(r"^(?P<branch>.*?)(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月.*方案$")
 _HEADING_LEAD = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|\d+[、.．]"
                            r"|本月|召开|开展)+")
+_ENDINGS = ("记录", "签到表", "通知", "方案", "安排")  # how titles and plan part headings end
+_HEADING_START = re.compile(r"(?:[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|\d+[、.．])?"
+                            r"(?:本月|召开|开展)?"
+                            r"(?:支部委员会|支委会|党员大会|党小组|主题党日|党课)")
+_HEADING_FIRST = frozenset("一二三四五六七八九十（0123456789本召开支党主")  # how _HEADING_START begins
 _NUMBER = re.compile(r"(\d+)\s*人")
+
+
+def may_matter(line: str) -> bool:
+    """Whether a paragraph may be read by facts_of: a title or heading (by its end or start), a
+    notice's “定于…” or “会议主题：”, a sign-in sheet's “会议时间：”. Only these are passed on as
+    blocks: most paragraphs of a record are its 议程 and prompts, and a folder has thousands."""
+    return (line.endswith(_ENDINGS) or "定于" in line or "时间" in line or "主题" in line
+            or (line[0] in _HEADING_FIRST and _HEADING_START.match(line) is not None))
 
 
 def _plan_heading(text: str) -> Optional[str]:
@@ -230,6 +269,7 @@ def _title(text: str) -> Optional[Tuple[str, Named]]:
     return None
 
 
+@lru_cache(maxsize=64)
 def _table_kind(name: str, ending: str) -> Optional[str]:
     """The kind a table's name says (“支委会会议要素”, “党课签到表”), .odt only."""
     if not name.endswith(ending):
@@ -240,6 +280,8 @@ def _table_kind(name: str, ending: str) -> Optional[str]:
 
 def _label(text: str) -> str:
     """A 会议要素 label as written, spaces and colon off; 活动时间 reads as 会议时间."""
+    if text in _KNOWN_LABELS:
+        return text
     label = re.sub(r"\s+", "", text).rstrip("：:")
     return "会议" + label[2:] if label.startswith("活动") else label
 
@@ -260,26 +302,17 @@ def _is_sign_in(table: Table) -> bool:
     return bool(table.rows) and tuple(_label(c) for c in table.rows[0][:3]) == _SIGN_IN_HEAD
 
 
+_ABSENCE = re.compile(r"\s*(?P<name>[^；;、，,\n（()）]*)(?:[（(](?P<reason>[^）)]*)[）)])?[^；;、，,\n]*")
+
+
 def absences(text: str) -> Tuple[Absence, ...]:
-    """“王五（出差）；赵六（病假）” (also split by 、，; or new lines, outside brackets) → Absences;
-    “无” or nothing → ()."""
-    out, depth, start = [], 0, 0
-    parts = []
-    for i, ch in enumerate(text):
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)":
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in "；;、，,\n":
-            parts.append(text[start:i])
-            start = i + 1
-    parts.append(text[start:])
-    for part in parts:
-        part = part.strip()
-        match = re.fullmatch(r"(?P<name>[^（(]+?)\s*[（(](?P<reason>.*)[）)]", part)
-        name, reason = (match.group("name"), match.group("reason").strip()) if match else (part, "")
-        if name and name not in ("无", "（无）", "—", "-"):
-            out.append(Absence(name.strip(), reason))
+    """“王五（出差）；赵六（病假）” (also split by 、，; or new lines, not inside the brackets of a
+    reason: “王五（出差、学习）”) → Absences; “无” or nothing → ()."""
+    out = []
+    for match in _ABSENCE.finditer(text):
+        name = match.group("name").strip()
+        if name and name not in ("无", "—", "-"):
+            out.append(Absence(name, (match.group("reason") or "").strip()))
     return tuple(out)
 
 
@@ -291,7 +324,18 @@ def _numbers(values: Dict[str, str]) -> Tuple[Optional[int], Optional[int]]:
     return (int(expected.group(1)) if expected else None, int(present.group(1)) if present else None)
 
 
+_GB_DAY = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日(?:\s*\d{1,2}:\d{2})?$")
+
+
 def _day(text: str, around: date) -> Optional[date]:
+    """The day of a time as the extension writes it (2023年9月25日 15:00) at once; anything else
+    through dates.parse_meeting_time, which reads what people type."""
+    match = _GB_DAY.match(text)
+    if match:
+        try:
+            return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        except ValueError:
+            return None
     from ..dates import DateInputError, parse_meeting_time
 
     if not text.strip() or not any(c.isdigit() for c in text):
@@ -344,8 +388,9 @@ def facts_of(blocks: Sequence[Block], source: str, around: date) -> List[Meeting
 
     for block in blocks:
         if isinstance(block, str):
-            if not block:
-                continue
+            if not block or (ctx.evidence not in (NOTICE, SIGN_IN) and not block.endswith(_ENDINGS)
+                             and _HEADING_START.match(block) is None):
+                continue  # body text (may_matter let it through for a notice or sign-in sheet)
             title = _title(block)
             if title is not None:
                 close_notice()
@@ -446,6 +491,22 @@ def _from_sign_in(table: Table, kind: str, meeting: Named, time: str, source: st
 
 # --- files ------------------------------------------------------------------------------------------
 
+def _odt_blocks(data: bytes) -> List[Block]:
+    """The blocks of content.xml. Its body is cut out of the bytes when that reads exactly as the
+    whole part (odf/cut.py: the styles before it are up to half of a file LibreOffice saved, and
+    never read here); else, or when the cut does not parse, the whole part is read."""
+    body = body_only(data) if CUT else None
+    if body is not None:
+        try:
+            return list(odt_blocks(parse(body)))
+        except Exception:  # the whole part is parsed below: its error is the one to report
+            pass
+    return list(odt_blocks(parse_part(data, "content.xml")))
+
+
+CUT = True
+
+
 def read_meetings(path: Path, around: date, source: Optional[str] = None) -> List[MeetingFact]:
     """Every meeting in one file, its sources ``source`` (default the file's name); BadFile when
     the file cannot be read. ``around`` is the day a date written without its year is nearest to."""
@@ -453,12 +514,12 @@ def read_meetings(path: Path, around: date, source: Optional[str] = None) -> Lis
     name = source or path.name
     try:
         if suffix == ".odt":
-            blocks: Iterator[Block] = odt_blocks(parse_part(read_part(path, "content.xml"), "content.xml"))
+            blocks = _odt_blocks(read_part(path, "content.xml"))
         elif suffix == ".docx":
-            blocks = docx_blocks(parse_part(read_part(path, "word/document.xml"), "word/document.xml"))
+            blocks = list(docx_blocks(parse_part(read_part(path, "word/document.xml"), "word/document.xml")))
         else:
             raise BadFile("neither .odt nor .docx")
-        return facts_of(list(blocks), name, around)
+        return facts_of(blocks, name, around)
     except RecursionError:
         raise BadFile("nested too deeply to be a document") from None
 
@@ -475,5 +536,5 @@ def read_one(path: Path, around: date, source: Optional[str] = None
 def scan(folder: Path, around: date) -> Iterator[Tuple[Path, Optional[List[MeetingFact]], str]]:
     """(file, its meetings or None, the error) for every document below ``folder``, one at a time
     (memory stays flat however many files there are); sources are paths relative to ``folder``."""
-    for path in documents(folder):
-        yield read_one(path, around, path.relative_to(folder).as_posix())
+    for path in iter_documents(folder):
+        yield read_one(path, around, str(path)[len(str(folder)) + 1:].replace(os.sep, "/"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import zipfile
 from pathlib import Path
-from typing import Any, List
+from typing import Any, Iterator, List, Tuple
 
 from .xml import parse
 
@@ -55,18 +55,37 @@ def documents(folder: Path) -> List[Path]:
     """The .odt and .docx files below ``folder`` in a stable order (by folder and name), without
     the lock files LibreOffice (.~lock.*#) and Word (~$*) leave beside open documents. Links to
     folders are not followed: a link back up would never end."""
-    found: List[str] = []
-    folders = [str(folder)]
-    while folders:
-        try:
-            entries = list(os.scandir(folders.pop()))
-        except OSError:  # a folder one may not read is passed over, as a file manager would
-            continue
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                folders.append(entry.path)
-            elif (entry.name.lower().endswith((".odt", ".docx")) and not entry.name.startswith((".~lock", "~$"))
-                  and entry.is_file()):
-                found.append(entry.path)
-    found.sort(key=lambda name: name.split(os.sep))
-    return [Path(name) for name in found]
+    return list(iter_documents(folder))
+
+
+def iter_documents(folder: Path) -> Iterator[Path]:
+    """documents(), one at a time: each folder is listed (its names only) when it is reached, so
+    a reader of thousands of files holds no list of them; the order is the same (a folder's names
+    sorted, a subfolder's files where its name sorts, as comparing the paths' parts would)."""
+    stack = [iter(_listed(str(folder)))]
+    while stack:
+        for path, is_dir in stack[-1]:
+            if is_dir:
+                stack.append(iter(_listed(path)))
+                break
+            yield Path(path)
+        else:
+            stack.pop()
+
+
+def _listed(folder: str) -> List[Tuple[str, bool]]:
+    """(path, is a folder) of the documents and folders in ``folder``, sorted by name; a folder one
+    may not read is passed over, as a file manager would."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    found = []
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            found.append((entry.name, entry.path, True))
+        elif (entry.name.lower().endswith((".odt", ".docx")) and not entry.name.startswith((".~lock", "~$"))
+              and entry.is_file()):
+            found.append((entry.name, entry.path, False))
+    found.sort()
+    return [(path, is_dir) for _, path, is_dir in found]

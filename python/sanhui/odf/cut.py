@@ -1,0 +1,73 @@
+"""Cutting a part of an ODF document out of content.xml's bytes, so that only that part is
+parsed: parsing is most of what reading a folder of documents costs (bench/ledger.py,
+bench/meetings.py), and the ledgers read a part of each file — the task ledger its tables, the
+meeting ledger its body without the styles before it.
+
+A cut is only made when it reads exactly as parsing the whole part would (exact_root); else the
+caller parses the whole part. LibreOffice and this extension write content.xml so that it is.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional, Tuple
+
+from .xml import NS
+
+DECLARATION = re.compile(rb"(?:\xef\xbb\xbf)?(?:<\?xml\s[^?]*\?>)?\s*")  # BOM and declaration
+_UTF8 = re.compile(rb"encoding\s*=\s*[\"']utf-?8[\"']", re.IGNORECASE)
+START_TAG = re.compile(rb"<([^\s/>]+)(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*\s*(/?)>")
+_OFFICE_URI = NS["office"].encode()
+_BODY_END = b"</office:body>"
+
+
+def exact_root(data: bytes, prefix: bytes, uri: bytes) -> Optional[Tuple[int, bytes, bytes]]:
+    """(where the root's start tag ends, that tag, the root's name) when a cut of ``data`` reads
+    as the whole part: every "<" after the root's start tag starts a tag (no comment, CDATA
+    section or processing instruction; a DTD is refused before), no namespace is declared below the
+    root, so each prefix means what the root says, and the part is UTF-8 with ``prefix`` bound to
+    ``uri`` and no other prefix bound to it (the root's start tag holds no reference, which could
+    spell that namespace otherwise). None otherwise."""
+    start = DECLARATION.match(data).end()  # type: ignore[union-attr]  # matches "" at least
+    if start and b"encoding" in data[:start] and not _UTF8.search(data, 0, start):
+        return None
+    end = data.find(b">", start) + 1  # the root's start tag ends there, unless that ">" is quoted
+    root_tag = data[start:end]
+    if root_tag.count(b'"') % 2 or b"'" in root_tag:
+        root = START_TAG.match(data, start)
+        if root is None:
+            return None
+        end, root_tag = root.end(), root.group(0)
+    name = root_tag[1:-1].split(None, 1)[:1]
+    if not root_tag.startswith(b"<") or root_tag.endswith(b"/>") or not name or name[0][:1] in (b"!", b"?"):
+        return None  # not a root element's start tag: a comment or instruction before it, say
+    if b"&" in root_tag or not binds(root_tag, prefix, uri):
+        return None
+    if data.find(b"xmlns", end) >= 0:
+        return None
+    if b"!" in data and data.find(b"<!", end) >= 0:  # a comment or CDATA
+        return None
+    if data.find(b"?", end) >= 0 and data.find(b"<?", end) >= 0:  # a processing instruction
+        return None
+    return end, root_tag, name[0]
+
+
+def binds(root_tag: bytes, prefix: bytes, uri: bytes) -> bool:
+    """The root's start tag binds ``prefix`` to ``uri`` and no other prefix to it."""
+    return root_tag.count(uri) == 1 and b"xmlns:" + prefix + b'="' + uri + b'"' in root_tag
+
+
+def body_only(data: bytes) -> Optional[bytes]:
+    """The root element holding only office:body (the styles and fonts before it left out), cut
+    out of the bytes; None when the cut might read otherwise than parsing the whole part."""
+    found = exact_root(data, b"office", _OFFICE_URI)
+    if found is None:
+        return None
+    end, root_tag, name = found
+    body = data.find(b"<office:body", end)
+    close = data.rfind(_BODY_END)
+    if body < 0 or close < body or data[body + 12:body + 13] not in (b">", b" ", b"\t", b"\n", b"\r"):
+        return None
+    return b"".join((root_tag, data[body:close + len(_BODY_END)], b"</", name, b">"))
+
+
