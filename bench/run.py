@@ -2,8 +2,11 @@
 
 1. First use: a fresh profile, the extension installed, the office restarted, the very first
    dispatch of InsertPlan (this one starts Python in the office and imports the component's
-   package before the handler's clock starts); also the first dispatch right after a live
-   install, in the installing office. Each on N fresh offices; medians.
+   package before the handler's clock starts) — with the shipped .oxt and, alternately, the same
+   .oxt built without bytecode (``--no-bytecode``), so what the bytecode saves is measured side by
+   side; also the first dispatch right after a live install, in the installing office. Each on N
+   fresh offices; medians. ``--first-only`` measures only these (for another LibreOffice version,
+   ``tools/office-backports.sh run``) and appends the table to ``--out``.
    An extension installed into a running office has its Python component loaded in a separate
    `uno.bin` process (LibreOffice's live registration), where every UNO call the handler makes
    crosses a pipe (≈ 0.1–1 ms instead of ≈ 5–50 µs); only after a restart does it run inside
@@ -182,27 +185,32 @@ class Series:
     failures: List[str] = field(default_factory=list)
 
 
-def first_use(oxt: Path, work: Path, runs: int, month: str) -> Dict[str, Series]:
-    """The very first dispatch of InsertPlan in an office; fresh profiles, `runs` times each way."""
-    series = {k: Series() for k in ("restart_wall", "restart_handler", "install_wall", "install_handler")}
+def first_use(oxt: Path, bare: Optional[Path], work: Path, runs: int, month: str) -> Dict[str, Series]:
+    """The very first dispatch of InsertPlan in an office; fresh profiles, `runs` times each way.
+    With ``bare`` (the same .oxt without bytecode), each run also measures it, the order of the two
+    alternating, so what the shipped bytecode saves is measured side by side."""
+    series = {k: Series() for k in ("restart_wall", "restart_handler", "bare_wall", "bare_handler",
+                                    "install_wall", "install_handler")}
     for run in range(runs):
         # (a) the user's case: the extension is installed, LibreOffice starts, the menu is clicked.
-        try:
-            profile_dir = work / f"first-restart-{run}"
-            with Office(profile_dir) as office:
-                office.install_extension(oxt)
-            with Office(profile_dir) as office:
-                doc = office.new_writer()
-                wall, handler, _ = timed_dispatch(office, doc, month)
-                if out_of_process_loaders(office):
-                    raise Unmeasured("the component ran out of process after a restart")
-            series["restart_wall"].values.append(wall)
-            series["restart_handler"].values.append(handler)
-            print(f"  first use after start, run {run + 1}: {wall:.1f} ms over the bridge, "
-                  f"{handler:.1f} ms in the handler", flush=True)
-        except (Unmeasured, TimeoutError, RuntimeError) as exc:
-            series["restart_wall"].failures.append(str(exc))
-            print(f"  first use after start, run {run + 1}: FAILED: {exc}", flush=True)
+        kinds = [("restart", oxt)] + ([("bare", bare)] if bare is not None else [])
+        for kind, package in (kinds if run % 2 == 0 else kinds[::-1]):
+            try:
+                profile_dir = work / f"first-{kind}-{run}"
+                with Office(profile_dir) as office:
+                    office.install_extension(package)
+                with Office(profile_dir) as office:
+                    doc = office.new_writer()
+                    wall, handler, _ = timed_dispatch(office, doc, month)
+                    if out_of_process_loaders(office):
+                        raise Unmeasured("the component ran out of process after a restart")
+                series[f"{kind}_wall"].values.append(wall)
+                series[f"{kind}_handler"].values.append(handler)
+                print(f"  first use after start ({package.name}), run {run + 1}: {wall:.1f} ms over the bridge, "
+                      f"{handler:.1f} ms in the handler", flush=True)
+            except (Unmeasured, TimeoutError, RuntimeError) as exc:
+                series[f"{kind}_wall"].failures.append(str(exc))
+                print(f"  first use after start ({package.name}), run {run + 1}: FAILED: {exc}", flush=True)
         # (b) right after installing, in the office that installed it.
         try:
             with Office(work / f"first-install-{run}") as office:
@@ -218,6 +226,14 @@ def first_use(oxt: Path, work: Path, runs: int, month: str) -> Dict[str, Series]
             series["install_wall"].failures.append(str(exc))
             print(f"  first use after install, run {run + 1}: FAILED: {exc}", flush=True)
     return series
+
+
+def bare_oxt(work: Path) -> Path:
+    """The same extension without bytecode, built beside the bench's profiles."""
+    out = work / "sanhui-no-bytecode.oxt"
+    subprocess.run([sys.executable, str(ROOT / "tools" / "build_oxt.py"), str(ROOT / "build" / "vendor"),
+                    str(out), "--no-bytecode"], check=True, capture_output=True)
+    return out
 
 
 def render_reference(path: Path, month_label: str) -> Path:
@@ -339,6 +355,15 @@ def row(what: str, s: Series, goal: str = "—", check: Optional[Callable[[float
     return (what, f"{med:.1f}", f"{p90(s.values):.1f}", goal, met), met != "MISSED"
 
 
+def first_ratio_row(first: Dict[str, Series]) -> Tuple[Row, bool]:
+    """What the bytecode saves: median over the bridge without it / with it, side by side."""
+    with_it, without = first["restart_wall"].values, first["bare_wall"].values
+    if not with_it or not without:
+        return ("First use: without / with bytecode", "—", "—", "—", "FAILED"), False
+    ratio = statistics.median(without) / statistics.median(with_it)
+    return ("First use: without / with bytecode (median over the bridge)", f"{ratio:.2f}", "—", "—", ""), True
+
+
 def ratio_row(series: Dict[str, Series]) -> Tuple[Row, bool]:
     what = "A/B (median A / median B; p90 of per-round A/B)"
     a, b, r = series["A"], series["B"], series["ratio"]
@@ -362,6 +387,8 @@ def main() -> int:
     parser.add_argument("--warmup", type=int, default=2, help="untimed warm-up rounds (2)")
     parser.add_argument("--oxt", type=Path, default=Path(os.environ.get("SANHUI_OXT", ROOT / "build" / "sanhui.oxt")))
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "bench.md")
+    parser.add_argument("--first-only", action="store_true",
+                        help="only the first-use rows (another LibreOffice version), appended to --out")
     args = parser.parse_args()
     month, month_label = "2023-09", "2023年9月"
     if not args.oxt.is_file():
@@ -373,10 +400,12 @@ def main() -> int:
     NOISE.append(other_offices())
     with tempfile.TemporaryDirectory(prefix="sanhui-bench-") as tmp:
         work = Path(tmp)
-        print(f"first use: {args.first} fresh offices each way", flush=True)
-        first = first_use(args.oxt, work, args.first, month)
-        print(f"warm: {args.rounds} rounds after {args.warmup} warm-up rounds, one office", flush=True)
-        hot = warm(args.oxt, work, args.rounds, args.warmup, month, month_label)
+        print(f"first use: {args.first} fresh offices each way, with and without bytecode", flush=True)
+        first = first_use(args.oxt, bare_oxt(work), work, args.first, month)
+        hot = {k: Series() for k in ("A", "B", "C", "inner", "ratio")}
+        if not args.first_only:
+            print(f"warm: {args.rounds} rounds after {args.warmup} warm-up rounds, one office", flush=True)
+            hot = warm(args.oxt, work, args.rounds, args.warmup, month, month_label)
 
     n = args.first
     load_after = os.getloadavg()[0]
@@ -388,31 +417,46 @@ def main() -> int:
         row("First use after start: dispatch over the bridge (Python start + import + handler)",
             first["restart_wall"], "< 300", under(300), n),
         row("First use after start: handler, from its log", first["restart_handler"], runs=n),
+        row("… the same .oxt without bytecode: dispatch over the bridge", first["bare_wall"], runs=n),
+        row("… the same .oxt without bytecode: handler, from its log", first["bare_handler"], runs=n),
+        first_ratio_row(first),
         row("First use right after a live install (component in a uno.bin helper): dispatch over the bridge",
             first["install_wall"], "< 300", under(300), n),
         row("First use right after a live install: handler, from its log", first["install_handler"], runs=n),
-        row("A warm: InsertPlan, handler time from its log", hot["A"], "< 100", under(100), args.rounds),
-        row("A warm: of which insert_plan (`ms in the handler` line)", hot["inner"], runs=args.rounds),
-        row("B warm: insertDocumentFromURL of the same .odt (incl. 1 bridge round trip)", hot["B"],
-            runs=args.rounds),
-        row("C warm: InsertPlan dispatch over the bridge", hot["C"], runs=args.rounds),
-        ratio_row(hot),
     ]
+    if not args.first_only:
+        results += [
+            row("A warm: InsertPlan, handler time from its log", hot["A"], "< 100", under(100), args.rounds),
+            row("A warm: of which insert_plan (`ms in the handler` line)", hot["inner"], runs=args.rounds),
+            row("B warm: insertDocumentFromURL of the same .odt (incl. 1 bridge round trip)", hot["B"],
+                runs=args.rounds),
+            row("C warm: InsertPlan dispatch over the bridge", hot["C"], runs=args.rounds),
+            ratio_row(hot),
+        ]
     rows = [r for r, _ in results]
     missed = [r[0] for r in rows if r[4] == "MISSED"]
     failed = [r[0] for r in rows if r[4] == "FAILED"]
-    about = (f"Machine: {machine()}.  \n"
-             f"First use: median of {n} fresh profiles each. Warm: office restarted after installing, "
-             f"{args.rounds} rounds (A,B then B,A "
-             f"alternately) after {args.warmup} warm-up rounds, a new empty Writer document for every "
-             "measurement; B inserts the extension's own rendering of the same plan. "
-             "p90: linear interpolation (`statistics.quantiles`, inclusive). "
-             f"Load average {load_before:.2f} before, {load_after:.2f} after; {quiet}.")
+    if args.first_only:
+        about = (f"Machine: {machine()}.  \nFirst use only: median of {n} fresh profiles each, the .oxt with and "
+                 f"without bytecode alternating. Load average {load_before:.2f} before, {load_after:.2f} after; "
+                 f"{quiet}.")
+    else:
+        about = (f"Machine: {machine()}.  \n"
+                 f"First use: median of {n} fresh profiles each, the .oxt with and without bytecode alternating. "
+                 f"Warm: office restarted after installing, {args.rounds} rounds (A,B then B,A alternately) after "
+                 f"{args.warmup} warm-up rounds, a new empty Writer document for every measurement; B inserts the "
+                 "extension's own rendering of the same plan. "
+                 "p90: linear interpolation (`statistics.quantiles`, inclusive). "
+                 f"Load average {load_before:.2f} before, {load_after:.2f} after; {quiet}.")
     report = f"{table(rows)}\n\n{about}\n"
     print()
     print(report)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(report, encoding="utf-8")
+    if args.first_only:  # after the main run's table
+        with args.out.open("a", encoding="utf-8") as out:
+            out.write("\n" + report)
+    else:
+        args.out.write_text(report, encoding="utf-8")
     print(f"wrote {args.out} in {time.monotonic() - started:.0f} s")
     for what in missed:
         print(f"MISSED: {what}")

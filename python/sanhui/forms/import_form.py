@@ -9,15 +9,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Mapping, Optional
+from typing import TYPE_CHECKING, Mapping, Optional
 
-from ..content.recognise import Counts
 from ..dates import Month
 from ..i18n import text
 from ..model.plan import NotesMode
 from .arguments import check_names
 from .errors import FormError, Localized
 from .fields import bool_value, choice_value, month_value, text_value
+
+if TYPE_CHECKING:  # the recogniser is imported by the commands that recognise, not by InsertPlan's first click
+    from ..content.recognise import Counts
 
 NOTES_CHOICES = tuple((m.value, m) for m in NotesMode)
 NOTES_LABELS = ("批注", "正文", "不插入")

@@ -15,8 +15,6 @@ from typing import Any, Dict, List, Optional
 
 from ..content.pack import ContentPack, load_pack
 from ..content.plan_reader import PlanParagraph, Role, pack_from_paragraphs
-from ..content.recognise import Recognised
-from ..forms.import_form import counts_sentence, default_template_name, parse_save
 from ..i18n import text
 from ..odf.styles import DISPLAY_NAMES, StyleName
 from ..plan_templates import check_name
@@ -39,6 +37,9 @@ MAX_PARAGRAPHS = 5_000
 
 def save_plan_template(inv: Invocation) -> str:
     """Read the plan at the cursor back into a pack and store it under ``Name``."""
+    from ..content.recognise import Recognised  # not on InsertPlan's path, which imports this module
+    from ..forms.import_form import counts_sentence, default_template_name, parse_save
+
     doc = inv.document
     name = parse_save(inv.args)
     view = view_cursor(inv.frame.getController())
