@@ -94,6 +94,12 @@ test: deps oxt
 	$(MAKE) --no-print-directory test-pythons
 	$(PY) -m pytest tests/office tests/gui -q -p no:cacheprovider
 
+# The office and real-window tests again on the newest LibreOffice Debian 12 ships (bookworm-backports'
+# 25.2 today), unpacked beside the system's 7.4 into /opt by tools/office-backports.sh (CI runs both).
+test-backports: deps oxt
+	bash tools/office-backports.sh install
+	tools/office-backports.sh run $(PY) -m pytest tests/office tests/gui -q -p no:cacheprovider
+
 test-unit: venv
 	$(PY) -m pytest tests/unit -q
 
@@ -105,6 +111,8 @@ bench: deps oxt
 	$(PY) bench/ledger.py
 	$(PY) bench/recognise.py
 	$(PY) bench/format_plan.py
+	if [ -x tools/office-backports.sh ] && tools/office-backports.sh version >/dev/null 2>&1; then \
+	    tools/office-backports.sh run $(PY) bench/run.py --first-only; fi
 	SANHUI_HYPOTHESIS=sanhui-long $(PY) -m pytest tests/unit/test_properties.py tests/unit/test_properties_writers.py \
 	    tests/unit/test_properties_recognise.py \
 	    -q -p no:cacheprovider
