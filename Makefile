@@ -109,6 +109,7 @@ test-office: deps oxt
 bench: deps oxt
 	$(PY) bench/run.py
 	$(PY) bench/ledger.py
+	$(PY) bench/meetings.py
 	$(PY) bench/recognise.py
 	$(PY) bench/format_plan.py
 	if [ -x tools/office-backports.sh ] && tools/office-backports.sh version >/dev/null 2>&1; then \

@@ -10,12 +10,14 @@ and the reader's peak memory (tracemalloc) at 100 and at 1,000 files, which shou
 files are read one at a time. Goal: reader ≤ 1.3 × floor.
 
 The records are the extension's own (odf/record_writer.render_record), one a week through the
-year, every kind. Usage: python bench/meetings.py [--out build/bench-meetings.md]
+year, every kind. Appends its table to build/bench.md (after bench/ledger.py's, by `make bench`).
+Usage: python bench/meetings.py [--out FILE] [--rounds N]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -103,9 +105,10 @@ def rules_ms(folder: Path) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "build" / "bench-meetings.md")
+    parser.add_argument("--out", type=Path, default=ROOT / "build" / "bench.md")
     parser.add_argument("--rounds", type=int, default=11)
     args = parser.parse_args()
+    load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     rows: List[Tuple[str, str, str, str]] = []
     memory = {}
     with tempfile.TemporaryDirectory(prefix="sanhui-meetings-") as tmp:
@@ -134,11 +137,13 @@ def main() -> int:
     same = memory[1000] <= memory[100] * 1.5 + 1
     rows.append(("peak memory at 100 / 1,000 files (MiB)", f"{memory[100]:.1f} / {memory[1000]:.1f}", "the same",
                  "yes" if same else "MISSED"))
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     table = ["| what | ms (or ratio) | goal | met? |", "|---|---:|---|---|"]
     table += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
     text = ("### Meeting ledger (bench/meetings.py)\n\n" + "\n".join(table)
             + f"\n\nReader and floor: medians of {args.rounds} alternating rounds over generated records, the ratio "
-              "the median of the rounds' ratios; memory with tracemalloc.\n")
+              f"the median of the rounds' ratios; memory with tracemalloc. Load average {load_before:.2f} before, "
+              f"{load:.2f} after.\n")
     print(text)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("a", encoding="utf-8") as out:

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from sanhui.model.meeting import Absence, Meeting
 from sanhui.model.meeting_ledger import GROUP, NOTICE, PARTY_DAY, PLAN, RECORD, SIGN_IN, MeetingFact, merge_copies
 from sanhui.model.record import sign_in_title
-from sanhui.odf.meeting_reader import Named, absences, named, read_meetings, read_one, scan
+from sanhui.odf.meeting_reader import Named, absences, facts_of, named, read_meetings, read_one, scan
 from sanhui.odf.untrusted import MAX_PART
 from tests.unit import meeting_docs as docs
 
@@ -325,3 +325,72 @@ def test_parts_the_body_cannot_be_cut_from_are_read_whole() -> None:
         assert body_only(data) is None, why
         whole, cut = _whole_and_cut(data)
         assert whole == cut, why
+
+
+# --- the cut under a slim root reads as the whole part, whatever is spliced into it ---------------
+
+def test_libreoffice_bodies_are_parsed_under_the_slim_root() -> None:
+    from sanhui.odf.cut import body_cuts
+
+    for name in ("general-record", "group-record", "sign-in", "notice"):
+        cuts = body_cuts(zipfile.ZipFile(SAMPLES / f"{name}.odt").read("content.xml"))
+        assert cuts is not None and cuts[0] is not None, name
+    plan = body_cuts(zipfile.ZipFile(SAMPLES / "plan.odt").read("content.xml"))  # a comment: dc:creator
+    assert plan is not None and plan[0] is None
+
+
+def _whole(data: bytes) -> object:
+    from sanhui.odf.meeting_reader import odt_blocks
+    from sanhui.odf.untrusted import BadFile, parse_part
+
+    try:
+        return list(odt_blocks(parse_part(data, "content.xml")))
+    except BadFile:
+        return None
+
+
+_SPLICES = [
+    b"<!-- x -->", b"<?pi x?>", b"<![CDATA[\xe5\x85\x9a\xe8\xaf\xbe\xe4\xbc\x9a\xe8\xae\xae\xe8\xae\xb0\xe5\xbd\x95]]>",
+    b'<o:x xmlns:o="urn:o"/>', b'<text:p xmlns:text="urn:x">\xe5\x85\x9a\xe8\xaf\xbe\xe8\xae\xb0\xe5\xbd\x95</text:p>',
+    b"<draw:frame><draw:text-box><text:p>\xe5\x85\x9a\xe8\xaf\xbe\xe4\xbc\x9a\xe8\xae\xae\xe8\xae\xb0\xe5\xbd\x95"
+    b"</text:p></draw:text-box></draw:frame>",
+    b"<dc:creator>x</dc:creator>", b"<style:x/>", b"<loext:x/>", b'<text:span fo:color="#000">x</text:span>',
+    b"&#20826;&#35838;", b"<office:body>", b"</office:body>", b"<office:body/>", b"<office:text/>",
+    "<text:p>党课会议记录</text:p>".encode(), "<text:h>关于召开党员大会的通知</text:h>".encode(),
+    "<text:p>定于9月1日在三楼召开</text:p>".encode(),
+    "<table:table><table:table-row><table:table-cell><text:p>会议时间</text:p></table:table-cell>"
+    "<table:table-cell><text:p>2023年9月1日</text:p></table:table-cell></table:table-row></table:table>".encode(),
+    "<office:annotation><text:p>党员大会会议记录</text:p></office:annotation>".encode(),
+    b"<text:tracked-changes><text:p>x</text:p></text:tracked-changes>", b"<x>", b"</x>", b"\xff", b" a=\"1\"",
+]
+
+
+@given(which=st.sampled_from(["general-record", "group-record", "sign-in", "notice", "plan", "record"]),
+       splices=st.lists(st.tuples(st.integers(0, 10 ** 6), st.sampled_from(_SPLICES)), min_size=1, max_size=3))
+def test_the_cut_reads_as_the_whole_part_whatever_is_spliced_in(which: str, splices: list) -> None:
+    """Comments, instructions, namespaces declared below the root or bound to another prefix,
+    prefixes the slim root does not declare (pictures, comments, styles), references, a second
+    body, stray tags spliced between the tags of real files: the cut (body_cuts, slim root first)
+    reads exactly as the whole part, or steps aside for it. The one difference allowed: a part
+    broken only outside its body is still read (the whole part refuses it)."""
+    from sanhui.odf.meeting_reader import _odt_blocks
+    from sanhui.odf.untrusted import BadFile
+
+    good = (docs.unzip(docs.record(Meeting.GENERAL))["content.xml"] if which == "record"
+            else zipfile.ZipFile(SAMPLES / f"{which}.odt").read("content.xml"))
+    data = good
+    for at, splice in splices:
+        ends = [i + 1 for i in range(len(data)) if data[i:i + 1] == b">"]
+        where = ends[at % len(ends)]
+        data = data[:where] + splice + data[where:]
+    whole = _whole(data)
+    try:
+        cut = _odt_blocks(data)
+    except BadFile:
+        cut = None
+    if whole is not None:
+        assert cut == whole
+        assert facts_of(cut, "x", AROUND) == facts_of(whole, "x", AROUND)
+    elif cut is not None:  # refused whole, read cut: only when the damage is outside the body
+        body = data.find(b"<office:body")
+        assert body >= 0 and _whole(good[:good.find(b"<office:body")] + data[body:]) == cut

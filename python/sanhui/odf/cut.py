@@ -10,6 +10,7 @@ caller parses the whole part. LibreOffice and this extension write content.xml s
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional, Tuple
 
 from .xml import NS
@@ -17,8 +18,9 @@ from .xml import NS
 DECLARATION = re.compile(rb"(?:\xef\xbb\xbf)?(?:<\?xml\s[^?]*\?>)?\s*")  # BOM and declaration
 _UTF8 = re.compile(rb"encoding\s*=\s*[\"']utf-?8[\"']", re.IGNORECASE)
 START_TAG = re.compile(rb"<([^\s/>]+)(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*\s*(/?)>")
-_OFFICE_URI = NS["office"].encode()
+_OFFICE_URI, _TEXT_URI, _TABLE_URI = (NS[prefix].encode() for prefix in ("office", "text", "table"))
 _BODY_END = b"</office:body>"
+_DELIMITERS = (b">", b" ", b"\t", b"\n", b"\r")
 
 
 def exact_root(data: bytes, prefix: bytes, uri: bytes) -> Optional[Tuple[int, bytes, bytes]]:
@@ -60,14 +62,53 @@ def binds(root_tag: bytes, prefix: bytes, uri: bytes) -> bool:
 def body_only(data: bytes) -> Optional[bytes]:
     """The root element holding only office:body (the styles and fonts before it left out), cut
     out of the bytes; None when the cut might read otherwise than parsing the whole part."""
+    found = body_range(data)
+    if found is None:
+        return None
+    root_tag, name, body, close = found
+    return b"".join((root_tag, data[body:close], b"</", name, b">"))
+
+
+def body_range(data: bytes) -> Optional[Tuple[bytes, bytes, int, int]]:
+    """(the root's start tag, its name, where office:body starts, where it ends) when the body can be
+    cut out exactly (exact_root, office bound to ODF's namespace) and is the root's office:body:
+    its only start tag in the part, its end tag right before the root's."""
     found = exact_root(data, b"office", _OFFICE_URI)
     if found is None:
         return None
     end, root_tag, name = found
     body = data.find(b"<office:body", end)
-    close = data.rfind(_BODY_END)
-    if body < 0 or close < body or data[body + 12:body + 13] not in (b">", b" ", b"\t", b"\n", b"\r"):
+    if body < 0 or data[body + 12:body + 13] not in _DELIMITERS or data.find(b"<office:body", body + 12) >= 0:
         return None
-    return b"".join((root_tag, data[body:close + len(_BODY_END)], b"</", name, b">"))
+    close = data.rfind(_BODY_END) + len(_BODY_END)
+    if close < body or data[close:].strip() != b"</" + name + b">":
+        return None
+    return root_tag, name, body, close
 
 
+def body_cuts(data: bytes) -> Optional[Tuple[Optional[bytes], bytes]]:
+    """(the body under a root that declares only office, text and table, or None when the body
+    has pictures or comments, whose draw: and dc: that root would not declare; the body under the
+    root's own start tag) as body_only.
+
+    The slim root is for a parse tried first: a root declaring some forty namespaces (LibreOffice's)
+    costs libxml2 more than a page of text. A prefix it does not declare makes that parse fail,
+    never read otherwise (an unprefixed name is in no ODF namespace under either root: no other
+    prefix is bound to those three); the caller then parses the other. None when the cut might
+    read otherwise than the whole part (body_only), or text and table are not bound to ODF's
+    namespaces as office is."""
+    found = body_range(data)
+    if found is None:
+        return None
+    root_tag, name, body, close = found
+    if not (binds(root_tag, b"text", _TEXT_URI) and binds(root_tag, b"table", _TABLE_URI)):
+        return None
+    content = b"".join((data[body:close], b"</", name, b">"))
+    slim = (name.startswith((b"office:", b"text:", b"table:")) and data.find(b"<draw:", body, close) < 0
+            and data.find(b"<dc:", body, close) < 0)  # pictures and comments: other prefixes
+    return (_slim_root(name) + content if slim else None), root_tag + content
+
+
+@lru_cache(maxsize=8)
+def _slim_root(name: bytes) -> bytes:
+    return b'<%s xmlns:office="%s" xmlns:text="%s" xmlns:table="%s">' % (name, _OFFICE_URI, _TEXT_URI, _TABLE_URI)

@@ -40,7 +40,7 @@ from ..model.meeting_ledger import (
     SIGN_IN,
     MeetingFact,
 )
-from .cut import body_only
+from .cut import body_cuts
 from .odt_text import H, P, row_texts, written
 from .untrusted import BadFile, iter_documents, parse_part, read_part
 from .xml import NS, USING_LXML, _etree, parse
@@ -92,15 +92,22 @@ def odt_blocks(root: Any) -> Iterator[Block]:
         return
     if USING_LXML:  # lxml walks in C, stopping only at these, and skips their insides on request
         walk = _etree.iterwalk(text, events=("start",), tag=_WALKED)
-        for _, el in walk:
-            walk.skip_subtree()
+        skip = walk.skip_subtree
+        for _, el in walk:  # a paragraph at a time, in a folder of thousands: kept lean
+            skip()
             tag = el.tag
-            if tag == _TABLE:
-                yield Table(el.get(_NAME) or "", tuple(tuple(row_texts(r)) for r in _odt_rows(el)))
-            elif tag in (P, H):
-                line = (written(el) if len(el) else el.text or "").strip()
+            if tag in (P, H):
+                if len(el):
+                    line = written(el).strip()
+                else:
+                    line = el.text
+                    if not line:
+                        continue
+                    line = line.strip()
                 if line and may_matter(line):
                     yield line
+            elif tag == _TABLE:
+                yield Table(el.get(_NAME) or "", _rows(el))
         return
     stack = [iter(text)]
     while stack:
@@ -111,7 +118,7 @@ def odt_blocks(root: Any) -> Iterator[Block]:
                 if line and may_matter(line):
                     yield line
             elif tag == _TABLE:
-                yield Table(el.get(_NAME) or "", tuple(tuple(row_texts(r)) for r in _odt_rows(el)))
+                yield Table(el.get(_NAME) or "", _rows(el))
             elif tag not in _ODT_SKIP:
                 stack.append(iter(el))
                 break
@@ -119,12 +126,16 @@ def odt_blocks(root: Any) -> Iterator[Block]:
             stack.pop()
 
 
-def _odt_rows(table: Any) -> Iterator[Any]:
+def _rows(table: Any) -> Tuple[Tuple[str, ...], ...]:
+    """The texts of a table's rows in order, those in header rows and row groups too."""
+    rows: List[Tuple[str, ...]] = []
     for child in table:
-        if child.tag == _ROW:
-            yield child
-        elif child.tag in _ROW_GROUPS:
-            yield from _odt_rows(child)
+        tag = child.tag
+        if tag == _ROW:
+            rows.append(tuple(row_texts(child)))
+        elif tag in _ROW_GROUPS:
+            rows.extend(_rows(child))
+    return tuple(rows)
 
 
 _WP, _WTBL, _WTR, _WTC = (f"{{{W}}}{n}" for n in ("p", "tbl", "tr", "tc"))
@@ -232,6 +243,7 @@ _HEADING_START = re.compile(r"(?:[一二三四五六七八九十]+[、.．]|（[
                             r"(?:支部委员会|支委会|党员大会|党小组|主题党日|党课)")
 _HEADING_FIRST = frozenset("一二三四五六七八九十（0123456789本召开支党主")  # how _HEADING_START begins
 _NUMBER = re.compile(r"(\d+)\s*人")
+_EXPECTED, _PRESENT = re.compile(r"应到\s*(\d+)"), re.compile(r"实到\s*(\d+)")
 
 
 def may_matter(line: str) -> bool:
@@ -319,8 +331,8 @@ def absences(text: str) -> Tuple[Absence, ...]:
 def _numbers(values: Dict[str, str]) -> Tuple[Optional[int], Optional[int]]:
     """应到 and 实到 from “应到 22 人，实到 20 人，缺席 2 人” (or rows of their own)."""
     text = values.get("应到/实到", "")
-    expected = re.search(r"应到\s*(\d+)", text) or _NUMBER.search(values.get("应到人数", values.get("应到", "")))
-    present = re.search(r"实到\s*(\d+)", text) or _NUMBER.search(values.get("实到人数", values.get("实到", "")))
+    expected = _EXPECTED.search(text) or _NUMBER.search(values.get("应到人数", values.get("应到", "")))
+    present = _PRESENT.search(text) or _NUMBER.search(values.get("实到人数", values.get("实到", "")))
     return (int(expected.group(1)) if expected else None, int(present.group(1)) if present else None)
 
 
@@ -494,13 +506,16 @@ def _from_sign_in(table: Table, kind: str, meeting: Named, time: str, source: st
 def _odt_blocks(data: bytes) -> List[Block]:
     """The blocks of content.xml. Its body is cut out of the bytes when that reads exactly as the
     whole part (odf/cut.py: the styles before it are up to half of a file LibreOffice saved, and
-    never read here); else, or when the cut does not parse, the whole part is read."""
-    body = body_only(data) if CUT else None
-    if body is not None:
-        try:
-            return list(odt_blocks(parse(body)))
-        except Exception:  # the whole part is parsed below: its error is the one to report
-            pass
+    never read here), under a root declaring only the namespaces read when that parses; else, or
+    when the cut does not parse, the whole part is read."""
+    cuts = body_cuts(data) if CUT else None
+    if cuts is not None:
+        for cut in cuts:
+            if cut is not None:
+                try:
+                    return list(odt_blocks(parse(cut)))
+                except Exception:  # the whole part is parsed below: its error is the one to report
+                    pass
     return list(odt_blocks(parse_part(data, "content.xml")))
 
 
