@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Optional, Tuple
+from typing import Iterator, Optional, Tuple
 
 from .xml import NS
 
@@ -86,27 +86,28 @@ def body_range(data: bytes) -> Optional[Tuple[bytes, bytes, int, int]]:
     return root_tag, name, body, close
 
 
-def body_cuts(data: bytes) -> Optional[Tuple[Optional[bytes], bytes]]:
-    """(the body under a root that declares only office, text and table, or None when the body
-    has pictures or comments, whose draw: and dc: that root would not declare; the body under the
-    root's own start tag) as body_only.
+def body_cuts(data: bytes) -> Iterator[bytes]:
+    """The body as body_only cuts it: first under a root that declares only office, text and
+    table (unless the body has pictures or comments, whose draw: and dc: that root would not
+    declare), then under the root's own start tag; nothing when the cut might read otherwise than
+    the whole part (body_only), or text and table are not bound to ODF's namespaces as office is.
+    Each is made only when asked for: the caller parses the next when one does not parse.
 
-    The slim root is for a parse tried first: a root declaring some forty namespaces (LibreOffice's)
-    costs libxml2 more than a page of text. A prefix it does not declare makes that parse fail,
-    never read otherwise (an unprefixed name is in no ODF namespace under either root: no other
-    prefix is bound to those three); the caller then parses the other. None when the cut might
-    read otherwise than the whole part (body_only), or text and table are not bound to ODF's
-    namespaces as office is."""
+    The slim root saves libxml2 the root's declarations (LibreOffice's declares 44 namespaces,
+    which cost more than a record's paragraphs). A prefix it does not declare makes the parse
+    fail, never read otherwise: an unprefixed name is in no ODF namespace under either root, as no
+    other prefix is bound to those three."""
     found = body_range(data)
     if found is None:
-        return None
+        return
     root_tag, name, body, close = found
     if not (binds(root_tag, b"text", _TEXT_URI) and binds(root_tag, b"table", _TABLE_URI)):
-        return None
-    content = b"".join((data[body:close], b"</", name, b">"))
-    slim = (name.startswith((b"office:", b"text:", b"table:")) and data.find(b"<draw:", body, close) < 0
-            and data.find(b"<dc:", body, close) < 0)  # pictures and comments: other prefixes
-    return (_slim_root(name) + content if slim else None), root_tag + content
+        return
+    content = memoryview(data)[body:close]
+    if (name.startswith((b"office:", b"text:", b"table:")) and data.find(b"<draw:", body, close) < 0
+            and data.find(b"<dc:", body, close) < 0):
+        yield b"".join((_slim_root(name), content, b"</", name, b">"))
+    yield b"".join((root_tag, content, b"</", name, b">"))
 
 
 @lru_cache(maxsize=8)

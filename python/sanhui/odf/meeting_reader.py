@@ -508,14 +508,11 @@ def _odt_blocks(data: bytes) -> List[Block]:
     whole part (odf/cut.py: the styles before it are up to half of a file LibreOffice saved, and
     never read here), under a root declaring only the namespaces read when that parses; else, or
     when the cut does not parse, the whole part is read."""
-    cuts = body_cuts(data) if CUT else None
-    if cuts is not None:
-        for cut in cuts:
-            if cut is not None:
-                try:
-                    return list(odt_blocks(parse(cut)))
-                except Exception:  # the whole part is parsed below: its error is the one to report
-                    pass
+    for cut in body_cuts(data) if CUT else ():
+        try:
+            return list(odt_blocks(parse(cut)))
+        except Exception:  # the next, and at last the whole part: its error is the one to report
+            pass
     return list(odt_blocks(parse_part(data, "content.xml")))
 
 
