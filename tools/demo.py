@@ -12,6 +12,8 @@ writes to out/:
                                             part) imported from tests/data by ImportPlan
   2023-09-formatted-plan.{odt,pdf}          the seed typed as plain paragraphs, then FormatAsPlan
   task-ledger.{odt,pdf}                     the ledger of every item in the files above
+  2023-09-group-and-party-day.{odt,pdf}     the first group's 党小组会 record and the 主题党日's record
+  2023-meeting-ledger.{odt,pdf}             the year's “三会一课”台账 of the records above, with its chart
 
 Usage: python tools/demo.py [--out out]
 """
@@ -163,7 +165,15 @@ def _meetings(office: Office, out: Path) -> List[Path]:
         ("sanhui:UpdateTaskSummary", {}),
     ])
     written += write_document(office, out, "2024-annual-schedule", [("sanhui:InsertAnnualPlan", {"Year": "2024"})])
+    written += write_document(office, out, "2023-09-group-and-party-day", [
+        ("sanhui:InsertRecord", {"Meeting": "group", "Group": "第一党小组", "Date": "2023-09-14 15:00",
+                                 "Expected": "12", "Present": "11", "Absent": "张三（出差）"}),
+        _to_end,
+        ("sanhui:InsertRecord", {"Meeting": "partyday", "Date": "2023-09-01 09:00", "Expected": "24",
+                                 "Present": "22"}),
+    ])
     written += write_ledger(office, out)
+    written += write_meeting_ledger(office, out)
     return written
 
 
@@ -191,6 +201,28 @@ def write_ledger(office: Office, out: Path) -> List[Path]:
             office.close(ledger)
     finally:
         office.close(doc)
+
+
+def write_meeting_ledger(office: Office, out: Path) -> List[Path]:
+    """sanhui:MeetingLedger over out/ for 2023 opens the 台账 as a new document; saved as 2023-meeting-ledger."""
+    doc = office.new_writer()
+    try:
+        _run(office, doc, "sanhui:MeetingLedger", {"Source": out.resolve().as_uri(), "Year": "2023"})
+        ledger = next(d for d in office.documents() if office.call(_is_meeting_ledger, d))
+        try:
+            return [office.store(ledger, out / f"2023-meeting-ledger.{ext}", name) for ext, name in ODT_PDF]
+        finally:
+            office.close(ledger)
+    finally:
+        office.close(doc)
+
+
+def _is_meeting_ledger(doc: Any) -> bool:
+    """The 台账 opened by MeetingLedger: its title, the first paragraph, names it."""
+    if not doc.supportsService("com.sun.star.text.TextDocument"):
+        return False
+    first = doc.getText().createEnumeration().nextElement()
+    return first.supportsService("com.sun.star.text.Paragraph") and first.getString().endswith("“三会一课”台账")
 
 
 def _is_ledger(doc: Any) -> bool:

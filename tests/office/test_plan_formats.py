@@ -33,8 +33,8 @@ def test_every_document_the_demo_writes_is_valid_strict_odf(demo: Dict[str, Path
     """make demo runs every command as a script would; what it writes must be valid."""
     odts = sorted(name for name in demo if name.endswith(".odt"))
     assert odts == ["2023-09-benchmark-tasks.odt", "2023-09-formatted-plan.odt", "2023-09-general-meeting.odt",
-                    "2023-09-joint-minutes.odt", "2024-03-imported-notice.odt", "2024-annual-schedule.odt",
-                    "plan.odt", "task-ledger.odt"]
+                    "2023-09-group-and-party-day.odt", "2023-09-joint-minutes.odt", "2023-meeting-ledger.odt",
+                    "2024-03-imported-notice.odt", "2024-annual-schedule.odt", "plan.odt", "task-ledger.odt"]
     for name in odts:
         assert_valid_odt(demo[name])
 

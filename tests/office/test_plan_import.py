@@ -8,6 +8,7 @@ each comment's text and what it points at — the same as InsertPlan writes for 
 
 from __future__ import annotations
 
+import html
 import shutil
 from pathlib import Path
 from typing import Any, Iterator, List, Tuple
@@ -125,7 +126,20 @@ def _write_as(office: Any, lines: List[str], path: Path, filter_name: str) -> Pa
         office.close(doc)
 
 
-@pytest.mark.parametrize("kind", ["gbk.txt", "utf16.txt", "docx", "odt"])
+FILTERS = {"docx": "MS Word 2007 XML", "odt": "writer8", "doc": "MS Word 97", "rtf": "Rich Text Format"}
+
+
+def _web_page(lines: List[str]) -> str:
+    """The seed as a browser saves a WeChat article: a page around it, paragraphs in <section>s and
+    <p>s, one line broken with <br>, entities, a script and a style the text must not pick up."""
+    body = "".join(f"<section><p>{html.escape(line)}</p></section>" if n % 3 else f"<p>{html.escape(line)}</p>"
+                   for n, line in enumerate(lines))
+    return ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>九月方案</title>"
+            "<style>p{margin:0}</style><script>var x = '<p>不是正文</p>';</script></head><body>"
+            f"<div id='js_content' class='rich_media_content'>{body}</div></body></html>")
+
+
+@pytest.mark.parametrize("kind", ["gbk.txt", "utf16.txt", "docx", "odt", "doc", "rtf", "html"])
 def test_import_plan_from_a_file_inserts_what_insert_plan_writes(
         office: Any, writer: Any, reference: Any, tmp_path: Path, kind: str) -> None:
     folder = tmp_path / "中文 文件夹"  # a user's folder: spaces and Chinese in the path
@@ -136,9 +150,11 @@ def test_import_plan_from_a_file_inserts_what_insert_plan_writes(
     elif kind == "utf16.txt":
         source = folder / "九月方案.txt"
         source.write_bytes(SEED.read_text(encoding="utf-8").encode("utf-16"))
+    elif kind == "html":
+        source = folder / "九月方案.html"
+        source.write_text(_web_page(seed_lines()), encoding="utf-8")
     else:
-        source = _write_as(office, seed_lines(), folder / f"九月方案.{kind}",
-                           "MS Word 2007 XML" if kind == "docx" else "writer8")
+        source = _write_as(office, seed_lines(), folder / f"九月方案.{kind}", FILTERS[kind])
     state, result = office.dispatch(writer, "sanhui:ImportPlan", {"Source": str(source)})
     assert state == SUCCESS, result
     assert result.startswith("已导入方案：4 部分"), result

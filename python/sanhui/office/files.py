@@ -54,11 +54,13 @@ def shown_path(source: str) -> str:
     return source
 
 
-def open_hidden(ctx: Any, url: str) -> Any:
+def open_hidden(ctx: Any, url: str, filter_name: str = "") -> Any:
     """The document at ``url`` opened unseen and read-only, its macros never run and its links
-    not updated: a file from outside is read, never run. The caller closes it."""
+    not updated: a file from outside is read, never run. ``filter_name`` forces an import filter
+    (a web page as a Writer text document, not a Writer/Web one). The caller closes it."""
     desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
     never = uno.getConstantByName("com.sun.star.document.MacroExecMode.NEVER_EXECUTE")
-    args = tuple(PropertyValue(Name=k, Value=v) for k, v in (
-        ("Hidden", True), ("ReadOnly", True), ("MacroExecutionMode", never), ("UpdateDocMode", 0)))
-    return desktop.loadComponentFromURL(url, "_blank", 0, args)
+    values = [("Hidden", True), ("ReadOnly", True), ("MacroExecutionMode", never), ("UpdateDocMode", 0)]
+    if filter_name:
+        values.append(("FilterName", filter_name))
+    return desktop.loadComponentFromURL(url, "_blank", 0, tuple(PropertyValue(Name=k, Value=v) for k, v in values))

@@ -125,8 +125,9 @@ def _locate(source: str) -> Tuple[str, str, str]:
 def office_lines(ctx: Any, url: str, name: str) -> List[str]:
     """Every paragraph of the document at ``url``, numbering labels included, in reading order
     (a table's cells row by row). Opened hidden and read-only; macros never run."""
+    web = name.lower().endswith((".html", ".htm"))
     try:
-        doc = open_hidden(ctx, url)
+        doc = open_hidden(ctx, url, "HTML (StarWriter)" if web else "")
     except Exception as exc:
         raise source_error("import_read_failed", file=name, detail=type(exc).__name__) from None
     if doc is None or not doc.supportsService("com.sun.star.text.TextDocument"):
