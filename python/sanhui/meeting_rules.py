@@ -95,7 +95,8 @@ def build_ledger(facts: Iterable[MeetingFact], profile: BranchProfile, year: int
     return MeetingLedger(
         branch=profile.branch or _most_named_branch(kept), year=year, today=today, facts=tuple(kept),
         meetings=tuple(meetings), findings=tuple(findings), members=tuple(attendance(meetings, profile, groups)),
-        summary=tuple(summary), monthly_attendance=monthly, read=tuple(read), unreadable=tuple(unreadable))
+        summary=tuple(summary), monthly_attendance=monthly, read=tuple(read), unreadable=tuple(unreadable),
+        groups=tuple(groups))
 
 
 # --- groups ---------------------------------------------------------------------------------------

@@ -298,3 +298,15 @@ def test_the_schema_check_validates_sub_documents_and_dangling_objects() -> None
     assert any(e.startswith("Object 1/content.xml:") for e in errors)
     dangling = files["content.xml"].replace(b'"./Object 1"', b'"./Object 2"')
     assert any("Object 2" in e for e in odt_errors(repack({"content.xml": dangling})))
+
+
+def test_group_rows_come_in_the_profiles_order_not_the_rolls() -> None:
+    """The roll may list a member of the second group first; the 台账 still reads 第一, 第二."""
+    from sanhui.meeting_rules import build_ledger
+    from sanhui.model.profile import BranchProfile, Member, PartyGroup
+    from sanhui.odf.meeting_ledger_writer import rows
+
+    profile = BranchProfile(branch="机关第一党支部", groups=(PartyGroup("第一党小组"), PartyGroup("第二党小组")),
+                            members=(Member("王明", "第二党小组"), Member("李强", "第一党小组")))
+    ledger = build_ledger([], profile, 2023, date(2024, 1, 5))
+    assert [g for kind, g in rows(ledger) if kind == "党小组会"] == ["第一党小组", "第二党小组"]

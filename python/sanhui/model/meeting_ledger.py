@@ -171,6 +171,7 @@ class MeetingLedger:
     monthly_attendance: Tuple[Optional[float], ...] = field(default=(None,) * 12)
     read: Tuple[str, ...] = ()
     unreadable: Tuple[Tuple[str, str], ...] = ()
+    groups: Tuple[str, ...] = ()  # the branch's 党小组 in the profile's order (its rows come in this order)
 
     def held_in(self, month: int, kind: str) -> Tuple[MeetingFact, ...]:
         """The meetings of ``kind`` held in ``month`` (1–12) of the year: a cell of the month table."""

@@ -123,9 +123,10 @@ def short_date(day: Optional[date]) -> str:
 
 
 def groups(ledger: MeetingLedger) -> List[str]:
-    """The 党小组 in the order the roll lists them, then any only the records name."""
+    """The 党小组 in the order the profile lists them, then the roll's, then any only the records name."""
     found: List[str] = []
-    names = [m.group for m in ledger.members] + [m.group for m in ledger.meetings if m.kind == GROUP]
+    names = list(ledger.groups) + [m.group for m in ledger.members]
+    names += [m.group for m in ledger.meetings if m.kind == GROUP]
     names += [f.group for f in ledger.findings if f.kind == GROUP]
     for name in names:
         if name and name not in found:
