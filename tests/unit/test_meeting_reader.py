@@ -394,3 +394,123 @@ def test_the_cut_reads_as_the_whole_part_whatever_is_spliced_in(which: str, spli
     elif cut is not None:  # refused whole, read cut: only when the damage is outside the body
         body = data.find(b"<office:body")
         assert body >= 0 and _whole(good[:good.find(b"<office:body")] + data[body:]) == cut
+
+
+# --- the walk a child at a time reads what etree.iterwalk read ------------------------------------
+
+def _iterwalk_blocks(root: object) -> list:
+    """The walk before: lxml's iterwalk stopping at paragraphs, tables and the parts never read,
+    their insides skipped (the reference the walk a child at a time must agree with)."""
+    from lxml import etree
+
+    from sanhui.odf.meeting_reader import _ODT_SKIP, _TABLE, Table, _rows, may_matter
+    from sanhui.odf.odt_text import H, P, written
+
+    o = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+    body = root.find(o + "body")  # type: ignore[attr-defined]
+    text = body.find(o + "text") if body is not None else None
+    out: list = []
+    if text is None:
+        return out
+    walk = etree.iterwalk(text, events=("start",), tag=(P, H, _TABLE, *_ODT_SKIP))
+    for _, el in walk:
+        walk.skip_subtree()
+        if el.tag in (P, H):
+            line = written(el).strip()
+            if line and may_matter(line):
+                out.append(line)
+        elif el.tag == _TABLE:
+            out.append(Table(el.get(_TABLE[:-5] + "name") or "", _rows(el)))
+    return out
+
+
+def _both_walks(data: bytes) -> tuple:
+    from sanhui.odf.meeting_reader import odt_blocks
+    from sanhui.odf.untrusted import BadFile, parse_part
+
+    try:
+        root = parse_part(data, "content.xml")
+    except BadFile:
+        return None, None
+    return odt_blocks(root), _iterwalk_blocks(root)
+
+
+_lxml_only = pytest.mark.skipif(not __import__("sanhui.odf.xml", fromlist=["USING_LXML"]).USING_LXML,
+                                reason="the reference walk is lxml's iterwalk")
+
+
+@_lxml_only
+@pytest.mark.parametrize("name", ["general-record", "group-record", "sign-in", "notice", "plan"])
+def test_the_walk_reads_what_iterwalk_read_in_libreoffice_files(name: str) -> None:
+    new, old = _both_walks(zipfile.ZipFile(SAMPLES / f"{name}.odt").read("content.xml"))
+    assert new == old and new
+    assert facts_of(new, "x", AROUND) == facts_of(old, "x", AROUND)
+
+
+_NESTED = [
+    "<text:list><text:list-item><text:p>一、支委会方案</text:p><text:list><text:list-item><text:h>党课签到表</text:h>"
+    "</text:list-item></text:list></text:list-item></text:list>".encode(),
+    "<text:section><text:p>关于召开党员大会的通知</text:p><text:p>定于9月1日在三楼召开党员大会</text:p></text:section>".encode(),
+    "<draw:frame><draw:text-box><text:p>党课会议记录</text:p><table:table><table:table-row><table:table-cell>"
+    "<text:p>会议时间</text:p></table:table-cell></table:table-row></table:table></draw:text-box></draw:frame>".encode(),
+    "<text:p>党课<office:annotation><text:p>x</text:p></office:annotation>会议记录</text:p>".encode(),
+    "<text:p>党课<text:note><text:note-body><text:p>会议记录</text:p></text:note-body></text:note>记录</text:p>".encode(),
+    "<table:table><table:table-header-rows><table:table-row><table:table-cell><text:p>序号</text:p></table:table-cell>"
+    "<table:table-cell><text:p>姓名</text:p></table:table-cell><table:table-cell><text:p>签到</text:p>"
+    "</table:table-cell></table:table-row></table:table-header-rows><table:table-row><table:table-cell>"
+    "<table:table><table:table-row><table:table-cell><text:p>1</text:p></table:table-cell></table:table-row>"
+    "</table:table></table:table-cell><table:covered-table-cell/><table:table-cell><text:p>张三<text:line-break/>"
+    "李四</text:p></table:table-cell></table:table-row></table:table>".encode(),
+    b"<!-- x --><?pi x?>", "<text:p>会议时间：<text:tab/>2023年9月1日<text:s text:c=\"3\"/>15:00</text:p>".encode(),
+]
+
+
+@_lxml_only
+@settings(max_examples=150, deadline=None)
+@given(which=st.sampled_from(["general-record", "group-record", "sign-in", "notice", "plan", "record"]),
+       splices=st.lists(st.tuples(st.integers(0, 10 ** 6), st.sampled_from(_SPLICES + _NESTED)), max_size=4))
+def test_the_walk_reads_what_iterwalk_read_whatever_is_spliced_in(which: str, splices: list) -> None:
+    """Lists, sections, frames, comments, notes, nested and grouped tables, instructions and odd
+    tags spliced between the tags of real files: the walk a child at a time gives the blocks (and
+    so the facts) lxml's iterwalk gave."""
+    data = (docs.unzip(docs.record(Meeting.GENERAL))["content.xml"] if which == "record"
+            else zipfile.ZipFile(SAMPLES / f"{which}.odt").read("content.xml"))
+    for at, splice in splices:
+        ends = [i + 1 for i in range(len(data)) if data[i:i + 1] == b">"]
+        where = ends[at % len(ends)]
+        data = data[:where] + splice + data[where:]
+    new, old = _both_walks(data)
+    assert new == old
+    if new is not None:
+        assert facts_of(new, "x", AROUND) == facts_of(old, "x", AROUND)
+
+
+def test_a_root_start_tag_is_judged_alike_cached_or_not() -> None:
+    """exact_root keeps its verdict on a root's start tag (the files of a folder share a few): the
+    same verdict as judging it afresh, for long tags (never kept) and for tags quoting a ">"."""
+    from sanhui.odf import cut
+
+    good = docs.unzip(docs.record(Meeting.LECTURE))["content.xml"]
+    root_end = good.index(b">", good.index(b"<office:document-content")) + 1
+    long_tag = good[:root_end - 1] + b' x="' + b"y" * cut._CACHED_TAG + b'"' + good[root_end - 1:]
+    quoted = good[:root_end - 1] + b" x='a>b' y=\"c>d\"" + good[root_end - 1:]
+    unbound = good.replace(b'xmlns:office="', b'xmlns:o="', 1)
+    for data in (good, long_tag, quoted, unbound, good):
+        first = cut.exact_root(data, b"office", cut._OFFICE_URI)
+        cut._root_name.cache_clear()
+        cut._text_and_table.cache_clear()
+        assert cut.exact_root(data, b"office", cut._OFFICE_URI) == first
+        assert list(cut.body_cuts(data)) == list(cut.body_cuts(data))
+    assert cut.exact_root(good, b"office", cut._OFFICE_URI) is not None
+    assert cut.exact_root(long_tag, b"office", cut._OFFICE_URI) is not None
+    assert cut.exact_root(quoted, b"office", cut._OFFICE_URI) is not None
+    assert cut.exact_root(unbound, b"office", cut._OFFICE_URI) is None
+
+
+@pytest.mark.parametrize(("time", "kept"), [
+    ("2023年9月1日", "2023年9月1日"), ("２０２３年９月１日 ", "２０２３年９月１日"), ("    年  月  日", ""), ("", ""),
+])
+def test_a_time_is_a_blank_only_without_any_digit(time: str, kept: str) -> None:
+    from sanhui.odf.meeting_reader import _blank_off
+
+    assert _blank_off(time) == kept

@@ -35,15 +35,14 @@ def exact_root(data: bytes, prefix: bytes, uri: bytes) -> Optional[Tuple[int, by
         return None
     end = data.find(b">", start) + 1  # the root's start tag ends there, unless that ">" is quoted
     root_tag = data[start:end]
-    if root_tag.count(b'"') % 2 or b"'" in root_tag:
+    name = _root_name(root_tag, prefix, uri) if len(root_tag) <= _CACHED_TAG else _name(root_tag, prefix, uri)
+    if name == _QUOTED:  # that ">" may be inside a quoted value: the tag read as XML reads it
         root = START_TAG.match(data, start)
         if root is None:
             return None
         end, root_tag = root.end(), root.group(0)
-    name = root_tag[1:-1].split(None, 1)[:1]
-    if not root_tag.startswith(b"<") or root_tag.endswith(b"/>") or not name or name[0][:1] in (b"!", b"?"):
-        return None  # not a root element's start tag: a comment or instruction before it, say
-    if b"&" in root_tag or not binds(root_tag, prefix, uri):
+        name = _judged(root_tag, prefix, uri)
+    if not name:
         return None
     if data.find(b"xmlns", end) >= 0:
         return None
@@ -51,7 +50,34 @@ def exact_root(data: bytes, prefix: bytes, uri: bytes) -> Optional[Tuple[int, by
         return None
     if data.find(b"?", end) >= 0 and data.find(b"<?", end) >= 0:  # a processing instruction
         return None
-    return end, root_tag, name[0]
+    return end, root_tag, name
+
+
+_QUOTED = b""  # _name's answer when a quote is open at the first ">" (not a name: names are not empty)
+_CACHED_TAG = 4096  # a root's start tag up to this long is judged once (a folder's files share a few)
+
+
+def _name(root_tag: bytes, prefix: bytes, uri: bytes) -> Optional[bytes]:
+    """The root's name when ``root_tag`` (up to the first ">") is a root element's start tag with no
+    reference, binding ``prefix`` to ``uri`` and no other prefix to it; _QUOTED when a quote is open
+    there (that ">" may be inside a value); else None."""
+    if root_tag.count(b'"') % 2 or b"'" in root_tag:
+        return _QUOTED
+    return _judged(root_tag, prefix, uri)
+
+
+def _judged(root_tag: bytes, prefix: bytes, uri: bytes) -> Optional[bytes]:
+    """The root's name when ``root_tag`` (all of it) is a root element's start tag with no reference,
+    binding ``prefix`` to ``uri`` and no other prefix to it; else None."""
+    name = root_tag[1:-1].split(None, 1)[:1]
+    if not root_tag.startswith(b"<") or root_tag.endswith(b"/>") or not name or name[0][:1] in (b"!", b"?"):
+        return None  # not a root element's start tag: a comment or instruction before it, say
+    if b"&" in root_tag or not binds(root_tag, prefix, uri):
+        return None
+    return name[0]
+
+
+_root_name = lru_cache(maxsize=32)(_name)  # the files of one folder mostly share their root's start tag
 
 
 def binds(root_tag: bytes, prefix: bytes, uri: bytes) -> bool:
@@ -101,13 +127,20 @@ def body_cuts(data: bytes) -> Iterator[bytes]:
     if found is None:
         return
     root_tag, name, body, close = found
-    if not (binds(root_tag, b"text", _TEXT_URI) and binds(root_tag, b"table", _TABLE_URI)):
+    if not (_text_and_table(root_tag) if len(root_tag) <= _CACHED_TAG else _binds_text_and_table(root_tag)):
         return
     content = memoryview(data)[body:close]
     if (name.startswith((b"office:", b"text:", b"table:")) and data.find(b"<draw:", body, close) < 0
             and data.find(b"<dc:", body, close) < 0):
         yield b"".join((_slim_root(name), content, b"</", name, b">"))
     yield b"".join((root_tag, content, b"</", name, b">"))
+
+
+def _binds_text_and_table(root_tag: bytes) -> bool:
+    return binds(root_tag, b"text", _TEXT_URI) and binds(root_tag, b"table", _TABLE_URI)
+
+
+_text_and_table = lru_cache(maxsize=32)(_binds_text_and_table)
 
 
 @lru_cache(maxsize=8)
