@@ -25,9 +25,10 @@ Last, with the demo's branch profile (tools/demo.py: 24 members on the roll) sav
 and one of them the default, Tools › Options › 三会一课 › 方案模板, <out>/options-templates.png (cancelled;
 the templates are deleted again). And 导入方案… with a month's guidance notice
 (tests/data/2024-03-guidance-notice.txt) pasted into its box and previewed, <out>/import-dialog.png
-(cancelled).
+(cancelled). Last, make demo's documents are written again and the first and last pages of the 2023
+三会一课台账's PDF saved as <out>/meeting-ledger.png and <out>/meeting-ledger-chart.png (its chart).
 
-`--only plan import` takes only those groups (plan: plan-dialog.png and plan-dialog-error.png;
+`--only plan import ledger` takes only those groups (plan: plan-dialog.png and plan-dialog-error.png;
 import: import-dialog.png), for a change to one dialog without redrawing every picture.
 Every wait is bounded; the office and the X server are stopped whatever happens.
 """
@@ -212,6 +213,7 @@ def take(out: Path, oxt: Path, size: str) -> List[Path]:
             saved += records_shots(out, x, office)
             saved += templates_shot(out, x, office)
             saved += import_shots(out, x, office)
+    saved += ledger_pages(out, oxt)
     return saved
 
 
@@ -234,6 +236,38 @@ def take_only(out: Path, oxt: Path, size: str, groups: List[str]) -> List[Path]:
                 office.close(doc)
             if "import" in groups:
                 saved += import_shots(out, x, office)
+    if "ledger" in groups:
+        saved += ledger_pages(out, oxt)
+    return saved
+
+
+def ledger_pages(out: Path, oxt: Path) -> List[Path]:
+    """The demo's 2023 三会一课台账 as it prints: its first page (the quarter tables) and its last (the
+    year's summary and the attendance chart), from the PDF LibreOffice exports (make demo's documents,
+    written again here, headless as make demo runs, with the demo's sample branch)."""
+    from demo import make_demo
+    from devtools.office import Office
+
+    with tempfile.TemporaryDirectory(prefix="sanhui-shots-demo-") as folder:
+        tmp = Path(folder)
+        with Office(tmp / "profile") as office:
+            office.install_extension(oxt)
+            written = make_demo(office, tmp / "demo")
+        return _pdf_pages(out, next(p for p in written if p.name == "2023-meeting-ledger.pdf"), tmp)
+
+
+def _pdf_pages(out: Path, pdf: Path, tmp: Path) -> List[Path]:
+    pages = int(next(line.split()[-1] for line in subprocess.run(
+        ["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout.splitlines()
+        if line.startswith("Pages:")))
+    saved = []
+    for page, name in ((1, "meeting-ledger.png"), (pages, "meeting-ledger-chart.png")):
+        stem = tmp / f"page-{page}"
+        subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", str(page), "-l", str(page), "-singlefile",
+                        str(pdf), str(stem)], check=True)
+        target = out / name
+        target.write_bytes(stem.with_suffix(".png").read_bytes())
+        saved.append(target)
     return saved
 
 
@@ -523,8 +557,9 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--out", type=Path, default=REPO_ROOT / "docs", help="folder for the PNGs (default docs)")
     parser.add_argument("--oxt", type=Path, default=REPO_ROOT / "build" / "sanhui.oxt", help="the extension")
     parser.add_argument("--size", default="1280x800x24", help="screen size WxHxDEPTH (default 1280x800x24)")
-    parser.add_argument("--only", nargs="+", choices=("plan", "import"),
-                        help="only these pictures: plan (the InsertPlan dialog), import (the ImportPlan dialog)")
+    parser.add_argument("--only", nargs="+", choices=("plan", "import", "ledger"),
+                        help="only these pictures: plan (the InsertPlan dialog), import (the ImportPlan dialog), "
+                             "ledger (pages of the demo's 三会一课台账)")
     args = parser.parse_args(argv)
     if not args.oxt.is_file():
         parser.error(f"{args.oxt} missing: run make oxt")
