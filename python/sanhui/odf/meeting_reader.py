@@ -88,8 +88,8 @@ def odt_blocks(root: Any) -> List[Block]:
     Only paragraphs that may matter (may_matter) are given. Comments, deleted text kept for track
     changes and footnotes are passed over whole, as are the insides of tables and paragraphs.
 
-    One walk for lxml and ElementTree alike, a child at a time: with lxml it costs half of what
-    etree.iterwalk did (≈ 20 µs a record: iterwalk keeps a stack of its own and makes an event of
+    One walk for lxml and ElementTree alike, a child at a time: with lxml it costs ≈ 17 µs a record
+    less than etree.iterwalk did (≈ 30 %: iterwalk keeps a stack of its own and makes an event of
     every element it stops at), and a paragraph without children is read by its text alone."""
     out: List[Block] = []
     text = _child(_child(root, _BODY), _TEXT)
