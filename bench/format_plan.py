@@ -18,7 +18,7 @@ import statistics
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Dict, List
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -26,6 +26,7 @@ sys.path.insert(0, str(HERE))
 from run import CALL_TIMEOUT, ROOT, LogTail, Unmeasured, machine, p90  # noqa: E402
 
 from devtools.office import Office  # noqa: E402
+from devtools.typing_text import type_lines  # noqa: E402
 
 SEED = ROOT / "tests" / "data" / "2023-09-sanhui-yike-plan.txt"
 
@@ -39,24 +40,12 @@ def ok_ms(log: LogTail, command: str) -> float:
     return float(found[0])
 
 
-def fill(office: Office, doc: Any, lines: List[str]) -> None:
-    def write() -> None:  # one paragraph a line, in the default style, as a paste of plain text makes
-        text = doc.getText()
-        cursor = text.createTextCursor()
-        for n, line in enumerate(lines):
-            if n:
-                text.insertControlCharacter(cursor, 0, False)  # PARAGRAPH_BREAK
-            text.insertString(cursor, line, False)
-
-    office.call(write, timeout=CALL_TIMEOUT)
-
-
 def measure(office: Office, kind: str, lines: List[str]) -> float:
     doc = office.new_writer()
     try:
         log = LogTail(office.profile_dir)
         if kind == "format":
-            fill(office, doc, lines)
+            office.call(type_lines, doc, lines, timeout=CALL_TIMEOUT)
             state, result = office.dispatch(doc, "sanhui:FormatAsPlan", {})
             command = "FormatAsPlan"
         else:

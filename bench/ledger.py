@@ -20,8 +20,6 @@ import statistics
 import sys
 import tempfile
 import time
-import tracemalloc
-import zipfile
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable, List, Tuple
@@ -29,7 +27,8 @@ from typing import Any, Callable, List, Tuple
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "python"), str(ROOT / "tools")]
 
-from lxml import etree  # noqa: E402
+
+from floor import floor, peak_memory, side_by_side  # noqa: E402
 
 from sanhui.forms.minutes_form import parse_minutes  # noqa: E402
 from sanhui.odf.ledger_reader import scan  # noqa: E402
@@ -50,13 +49,6 @@ def ledger(folder: Path) -> int:
     return sum(len(found or []) for _, found, _ in scan(folder, TODAY))
 
 
-def floor(folder: Path) -> int:
-    count = 0
-    for path in sorted(folder.glob("*.odt")):
-        with zipfile.ZipFile(path) as zf:
-            etree.fromstring(zf.read("content.xml"))
-        count += 1
-    return count
 
 
 def timed(fn: Callable[[], Any], repeat: int = 3) -> float:
@@ -68,28 +60,8 @@ def timed(fn: Callable[[], Any], repeat: int = 3) -> float:
     return statistics.median(times) * 1000
 
 
-def side_by_side(a: Callable[[], Any], b: Callable[[], Any], rounds: int = 11) -> Tuple[float, float, float]:
-    """Median ms of a and of b, and the median of the per-round ratios a/b, timed alternately so
-    a machine busy with something else slows both alike."""
-    times_a, times_b, ratios = [], [], []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        a()
-        middle = time.perf_counter()
-        b()
-        end = time.perf_counter()
-        times_a.append((middle - start) * 1000)
-        times_b.append((end - middle) * 1000)
-        ratios.append((middle - start) / (end - middle))
-    return statistics.median(times_a), statistics.median(times_b), statistics.median(ratios)
 
 
-def peak_memory(folder: Path) -> float:
-    tracemalloc.start()
-    ledger(folder)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return peak / 1024 / 1024
 
 
 def office_ms_per_file(folder: Path, sample: int, saved_copy: Path) -> float:
@@ -124,7 +96,7 @@ def main() -> int:
             make_files(folder, n)
             assert ledger(folder) == 8 * n
             ledger_ms, floor_ms, ratio = side_by_side(lambda f=folder: ledger(f), lambda f=folder: floor(f))
-            memory[n] = peak_memory(folder)
+            memory[n] = peak_memory(lambda f=folder: ledger(f))
             rows.append((f"ledger over {n} files", f"{ledger_ms:.0f}", "—", ""))
             rows.append((f"floor: unzip + lxml parse, {n} files", f"{floor_ms:.0f}", "—", ""))
             rows.append((f"ledger / floor at {n}", f"{ratio:.2f}", "≤ 1.3", "yes" if ratio <= 1.3 else "MISSED"))

@@ -18,20 +18,18 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
 import time
-import tracemalloc
-import zipfile
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, List, Tuple
+from typing import List, Tuple
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "python")]
 
-from lxml import etree  # noqa: E402
+
+from floor import floor, peak_memory, side_by_side  # noqa: E402
 
 from sanhui.meeting_rules import build_ledger  # noqa: E402
 from sanhui.model.meeting import Absence, Meeting, MeetingDetails  # noqa: E402
@@ -61,37 +59,10 @@ def reader(folder: Path) -> int:
     return sum(len(found or []) for _, found, _ in scan(folder, AROUND))
 
 
-def floor(folder: Path) -> int:
-    count = 0
-    for path in sorted(folder.glob("*.odt")):
-        with zipfile.ZipFile(path) as zf:
-            etree.fromstring(zf.read("content.xml"))
-        count += 1
-    return count
 
 
-def side_by_side(a: Callable[[], Any], b: Callable[[], Any], rounds: int = 11) -> Tuple[float, float, float]:
-    """Median ms of a and of b, and the median of the per-round ratios a/b, timed alternately so
-    a machine busy with something else slows both alike (as bench/ledger.py)."""
-    times_a, times_b, ratios = [], [], []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        a()
-        middle = time.perf_counter()
-        b()
-        end = time.perf_counter()
-        times_a.append((middle - start) * 1000)
-        times_b.append((end - middle) * 1000)
-        ratios.append((middle - start) / (end - middle))
-    return statistics.median(times_a), statistics.median(times_b), statistics.median(ratios)
 
 
-def peak_memory(folder: Path) -> float:
-    tracemalloc.start()
-    reader(folder)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return peak / 1024 / 1024
 
 
 def rules_ms(folder: Path) -> float:
@@ -118,7 +89,7 @@ def main() -> int:
             make_files(folder, n)
             assert reader(folder) == n
             read_ms, floor_ms, ratio = side_by_side(lambda f=folder: reader(f), lambda f=folder: floor(f), args.rounds)
-            memory[n] = peak_memory(folder)
+            memory[n] = peak_memory(lambda f=folder: reader(f))
             rows.append((f"reader over {n} records", f"{read_ms:.0f}", "—", ""))
             rows.append((f"floor: unzip + lxml parse, {n} files", f"{floor_ms:.0f}", "—", ""))
             rows.append((f"reader / floor at {n}", f"{ratio:.2f}", "≤ 1.3", "yes" if ratio <= 1.3 else "MISSED"))

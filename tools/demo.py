@@ -25,13 +25,14 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any, Callable, Dict, List
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tools"), str(ROOT / "python")]
 
 from devtools.office import Office  # noqa: E402
 from devtools.prompts import fill_prompts  # noqa: E402
+from devtools.typing_text import type_lines  # noqa: E402
 from sanhui.model.profile import BranchProfile, Member, PartyGroup  # noqa: E402
 from sanhui.office.settings import load_profile, save_profile  # noqa: E402
 
@@ -80,16 +81,7 @@ def write_plan(office: Office, out: Path, stem: str, args: Dict[str, Any],
 def _typed(path: Path) -> Any:
     """A step that types ``path``'s lines as plain paragraphs, as a paste from a web page makes."""
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-    def type_lines(doc: Any) -> None:
-        text = doc.getText()
-        cursor = text.createTextCursor()
-        for n, line in enumerate(lines):
-            if n:
-                text.insertControlCharacter(cursor, 0, False)  # PARAGRAPH_BREAK
-            text.insertString(cursor, line, False)
-
-    return type_lines
+    return lambda doc: type_lines(doc, lines)
 
 
 def _run(office: Office, doc: Any, url: str, args: Dict[str, Any]) -> str:
@@ -191,28 +183,28 @@ def _cursor_into_first_task(doc: Any) -> None:
 
 def write_ledger(office: Office, out: Path) -> List[Path]:
     """sanhui:TaskLedger over out/ opens the ledger as a new document; saved as task-ledger."""
-    doc = office.new_writer()
-    try:
-        _run(office, doc, "sanhui:TaskLedger", {"Source": out.resolve().as_uri()})
-        ledger = next(d for d in office.documents() if office.call(_is_ledger, d))
-        try:
-            return [office.store(ledger, out / f"task-ledger.{ext}", name) for ext, name in ODT_PDF]
-        finally:
-            office.close(ledger)
-    finally:
-        office.close(doc)
+    return write_opened(office, out, "task-ledger", ("sanhui:TaskLedger", {"Source": out.resolve().as_uri()}),
+                        _is_ledger)
 
 
 def write_meeting_ledger(office: Office, out: Path) -> List[Path]:
     """sanhui:MeetingLedger over out/ for 2023 opens the 台账 as a new document; saved as 2023-meeting-ledger."""
+    return write_opened(office, out, "2023-meeting-ledger",
+                        ("sanhui:MeetingLedger", {"Source": out.resolve().as_uri(), "Year": "2023"}),
+                        _is_meeting_ledger)
+
+
+def write_opened(office: Office, out: Path, stem: str, step: Any, is_it: Callable[[Any], bool]) -> List[Path]:
+    """Dispatch ``step`` (url, arguments) from a new document; the document it opens (the one
+    ``is_it`` knows) is saved as ``stem`` in .odt and .pdf and closed, and so is the new one."""
     doc = office.new_writer()
     try:
-        _run(office, doc, "sanhui:MeetingLedger", {"Source": out.resolve().as_uri(), "Year": "2023"})
-        ledger = next(d for d in office.documents() if office.call(_is_meeting_ledger, d))
+        _run(office, doc, *step)
+        opened = next(d for d in office.documents() if office.call(is_it, d))
         try:
-            return [office.store(ledger, out / f"2023-meeting-ledger.{ext}", name) for ext, name in ODT_PDF]
+            return [office.store(opened, out / f"{stem}.{ext}", name) for ext, name in ODT_PDF]
         finally:
-            office.close(ledger)
+            office.close(opened)
     finally:
         office.close(doc)
 

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 from typing import Any, List, NamedTuple, Tuple
 
+from devtools.typing_text import type_paragraphs
 from tests.support.odf_body import normalized_body
 
 PARAGRAPH = "com.sun.star.text.Paragraph"
@@ -31,6 +32,16 @@ def paragraphs(doc: Any) -> List[Para]:
     return out
 
 
+def paragraph(doc: Any, text: str) -> Any:
+    """The body paragraph whose text is ``text`` (AssertionError naming it when there is none)."""
+    enum = doc.getText().createEnumeration()
+    while enum.hasMoreElements():
+        para = enum.nextElement()
+        if para.supportsService(PARAGRAPH) and para.getString() == text:
+            return para
+    raise AssertionError(f"no paragraph {text!r}")
+
+
 def comments(doc: Any) -> List[Tuple[str, str, str]]:
     """(author, content, the text the comment is anchored to) for every comment."""
     out = []
@@ -44,13 +55,7 @@ def comments(doc: Any) -> List[Tuple[str, str, str]]:
 
 def set_text(doc: Any, paras: List[Tuple[str, str]]) -> None:
     """Fill a new document with (text, paragraph style) paragraphs."""
-    text = doc.getText()
-    cursor = text.createTextCursor()
-    for i, (content, style) in enumerate(paras):
-        if i:
-            text.insertControlCharacter(cursor, 0, False)  # PARAGRAPH_BREAK
-        cursor.ParaStyleName = style
-        text.insertString(cursor, content, False)
+    type_paragraphs(doc, paras)
 
 
 def put_cursor(doc: Any, paragraph_index: int, offset: int) -> None:

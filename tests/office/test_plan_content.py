@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from sanhui.model.meeting import PLAN_ORDER, Meeting
-from tests.office.docs import comments, paragraphs
+from tests.office.docs import comments, paragraph, paragraphs
 from tests.office.expected import TITLE, all_notes, expected
 
 SUCCESS, FAILURE = 1, 0
@@ -30,7 +30,7 @@ def test_no_number_is_typed_the_labels_come_from_the_list_style(office: Any, wri
     office.dispatch(writer, "sanhui:InsertPlan", {"Month": "2023-09"})
     for para in paragraphs(writer):
         assert not para.text.startswith(("一、", "（一）", "1.", "1。", "（1）")), para
-    heading = _paragraph(writer, "支委会方案")
+    heading = paragraph(writer, "支委会方案")
     assert heading.NumberingStyleName == "三会一课-编号"
     rules = heading.NumberingRules
     level = {p.Name: p.Value for p in rules.getByIndex(0)}
@@ -38,20 +38,11 @@ def test_no_number_is_typed_the_labels_come_from_the_list_style(office: Any, wri
     assert level["Suffix"] == "、"
 
 
-def _paragraph(doc: Any, text: str) -> Any:
-    enum = doc.getText().createEnumeration()
-    while enum.hasMoreElements():
-        para = enum.nextElement()
-        if para.supportsService("com.sun.star.text.Paragraph") and para.getString() == text:
-            return para
-    raise AssertionError(f"no paragraph {text!r}")
-
-
 def test_deleting_a_part_renumbers_the_rest(office: Any, writer: Any) -> None:
     office.dispatch(writer, "sanhui:InsertPlan", {"Month": "2023-09"})
     labels = {p.text: p.label for p in paragraphs(writer)}
     assert (labels["党小组会方案"], labels["党课方案"]) == ("三、", "四、")
-    _paragraph(writer, "党员大会方案").dispose()
+    paragraph(writer, "党员大会方案").dispose()
     labels = {p.text: p.label for p in paragraphs(writer)}
     assert (labels["党小组会方案"], labels["党课方案"]) == ("二、", "三、")
 
@@ -126,7 +117,7 @@ def test_named_styles_follow_gbt9704(office: Any, writer: Any) -> None:
 
 def test_empty_document_gets_the_gongwen_page(office: Any, writer: Any) -> None:
     office.dispatch(writer, "sanhui:InsertPlan", {"Month": "2023-09"})
-    title = _paragraph(writer, MONTH_TITLE)
+    title = paragraph(writer, MONTH_TITLE)
     assert title.PageDescName == "三会一课-公文页面"
     page = writer.StyleFamilies.getByName("PageStyles").getByName("三会一课-公文页面")
     # millimetres go through twips inside Writer: allow 1/100 mm of rounding
@@ -143,7 +134,7 @@ def test_mid_document_insertion_leaves_the_users_pages_alone(office: Any, writer
     view = writer.getCurrentController().getViewCursor()
     view.gotoEnd(False)
     office.dispatch(writer, "sanhui:InsertPlan", {"Month": "2023-09"})
-    assert not _paragraph(writer, MONTH_TITLE).PageDescName
+    assert not paragraph(writer, MONTH_TITLE).PageDescName
     assert writer.getCurrentController().PageCount >= 1
     assert paragraphs(writer)[0].text == "我的文字"
 

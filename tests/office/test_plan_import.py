@@ -16,7 +16,7 @@ from typing import Any, Iterator, List, Tuple
 import pytest
 
 from tests.odf_schema import assert_valid_odt
-from tests.office.docs import comments, paragraphs, put_cursor, saved_body, set_text
+from tests.office.docs import comments, paragraph, paragraphs, put_cursor, saved_body, set_text
 
 SUCCESS, FAILURE = 1, 0
 SEED = Path(__file__).resolve().parents[1] / "data" / "2023-09-sanhui-yike-plan.txt"
@@ -204,15 +204,6 @@ def test_import_plan_names_a_bad_argument_and_changes_nothing(office: Any, write
     assert saved_body(office, writer, tmp_path / "after.odt") == before
 
 
-def _paragraph(doc: Any, text: str) -> Any:
-    enum = doc.getText().createEnumeration()
-    while enum.hasMoreElements():
-        para = enum.nextElement()
-        if para.supportsService("com.sun.star.text.Paragraph") and para.getString() == text:
-            return para
-    raise AssertionError(f"no paragraph {text!r}")
-
-
 def _comment_on(doc: Any, anchor_start: str) -> Any:
     enum = doc.getTextFields().createEnumeration()
     while enum.hasMoreElements():
@@ -226,10 +217,10 @@ def _comment_on(doc: Any, anchor_start: str) -> Any:
 def test_a_saved_template_gives_back_exactly_the_edits(office: Any, writer: Any, tmp_path: Path) -> None:
     state, result = office.dispatch(writer, "sanhui:InsertPlan", {"Month": "2023-09"})
     assert state == SUCCESS, result
-    _paragraph(writer, "研究本单位宣传工作。").dispose()  # an item deleted
-    _paragraph(writer, "开展党务（政务）公开等日常工作。").setString("开展党务公开和“三会一课”台账整理。")  # reworded
+    paragraph(writer, "研究本单位宣传工作。").dispose()  # an item deleted
+    paragraph(writer, "开展党务（政务）公开等日常工作。").setString("开展党务公开和“三会一课”台账整理。")  # reworded
     _comment_on(writer, "总结检查上月学习贯彻落实的情况").Content = "备注：逐项对照上月任务清单检查。"  # note edited
-    added = _paragraph(writer, "学习上级党组织安排的内容。")  # an item added after it, as Enter makes one
+    added = paragraph(writer, "学习上级党组织安排的内容。")  # an item added after it, as Enter makes one
     cursor = writer.getText().createTextCursorByRange(added.getEnd())
     writer.getText().insertControlCharacter(cursor, 0, False)  # the cursor is in the new line after it
     writer.getText().insertString(cursor, "观看主题教育专题片。", False)

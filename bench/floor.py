@@ -1,0 +1,51 @@
+"""What the folder benches share: the unzip + parse floor, and timing two things side by side.
+
+The floor is the least any reader of .odt files must do — unzip content.xml and parse it with
+lxml — so a reader's time is reported as a ratio to it, measured alternately in one run.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+import tracemalloc
+import zipfile
+from pathlib import Path
+from typing import Any, Callable, Tuple
+
+from lxml import etree
+
+
+def floor(folder: Path) -> int:
+    """Unzip and parse every .odt's content.xml in ``folder``; how many files."""
+    count = 0
+    for path in sorted(folder.glob("*.odt")):
+        with zipfile.ZipFile(path) as zf:
+            etree.fromstring(zf.read("content.xml"))
+        count += 1
+    return count
+
+
+def side_by_side(a: Callable[[], Any], b: Callable[[], Any], rounds: int = 11) -> Tuple[float, float, float]:
+    """Median ms of a and of b, and the median of the per-round ratios a/b, timed alternately so
+    a machine busy with something else slows both alike."""
+    times_a, times_b, ratios = [], [], []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        a()
+        middle = time.perf_counter()
+        b()
+        end = time.perf_counter()
+        times_a.append((middle - start) * 1000)
+        times_b.append((end - middle) * 1000)
+        ratios.append((middle - start) / (end - middle))
+    return statistics.median(times_a), statistics.median(times_b), statistics.median(ratios)
+
+
+def peak_memory(fn: Callable[[], Any]) -> float:
+    """MiB at the peak of Python's allocations while ``fn`` runs."""
+    tracemalloc.start()
+    fn()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / 1024 / 1024
