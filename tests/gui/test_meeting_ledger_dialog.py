@@ -6,15 +6,13 @@ chart, and the progress window's 取消 — which stops the reading at once and 
 from __future__ import annotations
 
 import shutil
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, List
 
 import pytest
 
-from devtools.xvfb import DialogDriver, wait_for
-from tests.gui.window import log_lines, menu_dialog, screen
-from tests.unit.test_ledger import _minutes
+from devtools.xvfb import wait_for
+from tests.gui.window import a_long_folder, cancel_while_reading, menu_dialog
 
 if TYPE_CHECKING:
     from devtools.office import Office
@@ -68,33 +66,6 @@ def test_a_folder_and_year_typed_in_the_dialog_give_the_ledger_in_a_new_window(
 def test_cancel_in_the_progress_window_stops_reading_and_opens_nothing(
     gui_office: Office, xvfb: Xvfb, writer: Any, tmp_path: Path
 ) -> None:
-    # A folder that takes the office many seconds to read: 400 documents of 2,000 table rows each.
-    folder = tmp_path / "记录"
-    folder.mkdir()
-    first = _minutes(folder / "记录000.odt", tuple((f"第{i}项", "张三", "2030-10-31") for i in range(2000)))
-    data = first.read_bytes()
-    for number in range(1, 400):
-        (folder / f"记录{number:03d}.odt").write_bytes(data)
-    open_before = len(gui_office.documents())
-    since = len(log_lines(gui_office))
+    folder = a_long_folder(tmp_path / "记录", "记录")
     with menu_dialog(gui_office, xvfb, writer, tmp_path, ITEM) as dialog:
-        dialog.type_into(FOLDER, str(folder))
-        before = xvfb.windows()
-        dialog.key("Return")
-        dialog.wait_closed()
-    try:
-        window = wait_for("the progress window", lambda: next(
-            (w for w in xvfb.windows("^" + PROGRESS + "$") if w not in before), None), 30)
-        progress = DialogDriver(xvfb, gui_office, PROGRESS, window, timeout=30)
-        clicked = time.monotonic()
-        progress.click("取消")
-        wait_for("the progress window to close", lambda: window not in xvfb.windows() or None, 15)
-        stopped = time.monotonic() - clicked
-    except Exception as exc:
-        raise AssertionError(f"{exc}{screen(xvfb, tmp_path, 'progress.png')}") from exc
-    line = wait_for("the cancel in the log", lambda: next(
-        (entry for entry in log_lines(gui_office)[since:] if "cancelled after" in entry), None), 15)
-    done = int(line.split("cancelled after ")[1].split(" of ")[0])
-    assert 0 < done < 400, line  # stopped part-way, not after reading everything
-    assert stopped < 10
-    assert len(gui_office.documents()) == open_before
+        cancel_while_reading(gui_office, xvfb, tmp_path, dialog, FOLDER, folder, PROGRESS)

@@ -4,6 +4,7 @@ bridge (bounded), the menu item → dialog step, and a screenshot attached to an
 from __future__ import annotations
 
 import contextlib
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, List, Optional
 
@@ -57,6 +58,49 @@ def shown_on_failure(xvfb: Xvfb, folder: Path, name: str) -> Iterator[None]:
         yield
     except Exception as exc:
         raise AssertionError(f"{exc}{screen(xvfb, folder, name)}") from exc
+
+
+def a_long_folder(folder: Path, stem: str) -> Path:
+    """A folder that takes the office many seconds to read: 400 minutes of 2,000 agreed items each
+    (one made by the minutes' renderer, the others copies of it)."""
+    from tests.unit.test_ledger import _minutes
+
+    folder.mkdir()
+    first = _minutes(folder / f"{stem}000.odt", tuple((f"第{i}项", "张三", "2030-10-31") for i in range(2000)))
+    data = first.read_bytes()
+    for number in range(1, 400):
+        (folder / f"{stem}{number:03d}.odt").write_bytes(data)
+    return folder
+
+
+def cancel_while_reading(office: Office, xvfb: Xvfb, tmp_path: Path, dialog: DialogDriver, field: str,
+                         folder: Path, progress_title: str) -> None:
+    """Type ``folder`` into the dialog's ``field``, press Return, and click 取消 in the progress
+    window titled ``progress_title`` as soon as it shows: it must close within 10 s, having read some
+    files but not all (the extension's log says how many), and open no document."""
+    open_before = len(office.documents())
+    since = len(log_lines(office))
+    dialog.type_into(field, str(folder))
+    before = xvfb.windows()
+    dialog.key("Return")
+    dialog.wait_closed()
+    try:
+        window = wait_for("the progress window", lambda: next(
+            (w for w in xvfb.windows("^" + progress_title + "$") if w not in before), None), 30)
+        progress = DialogDriver(xvfb, office, progress_title, window, timeout=30)
+        clicked = time.monotonic()
+        progress.click("取消")
+        wait_for("the progress window to close", lambda: window not in xvfb.windows() or None, 15)
+        stopped = time.monotonic() - clicked
+    except Exception as exc:
+        raise AssertionError(f"{exc}{screen(xvfb, tmp_path, 'progress.png')}") from exc
+    line = wait_for("the cancel in the log", lambda: next(
+        (entry for entry in log_lines(office)[since:] if "cancelled after" in entry), None), 15)
+    done = int(line.split("cancelled after ")[1].split(" of ")[0])
+    files = len(list(folder.iterdir()))
+    assert 0 < done < files, line  # stopped part-way, not after reading everything
+    assert stopped < 10
+    assert len(office.documents()) == open_before
 
 
 @contextlib.contextmanager
