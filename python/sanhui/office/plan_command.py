@@ -28,6 +28,8 @@ from .insertion import check_insertable, insert_fragment
 from .plan_template import pack_for
 from .settings import load_profile, load_recent, save_recent
 
+LAST_MONTH_FILES = 300  # newest documents beside a plan read for last month's meetings
+
 if TYPE_CHECKING:  # the ledger's modules are imported only when a saved plan's folder is read
     from ..model.meeting_ledger import Finding
 
@@ -96,19 +98,26 @@ def insert_plan(inv: Invocation) -> str:
 
 
 def last_month_gaps(inv: Invocation, doc: Any, profile: BranchProfile, month: Month, today: date) -> List[Finding]:
-    """Last month's meetings without a record, from the records in the document's own folder
-    (last_month.py); none for a document not saved yet, whose folder is unknown."""
+    """Last month's meetings without a record, from the records beside the document (last_month.py);
+    none for a document not saved yet, whose folder is unknown. Only the folder itself is read, not
+    its subfolders, and at most its LAST_MONTH_FILES newest .odt/.docx files: a plan saved in a large
+    Documents folder must not make every InsertPlan read it all (MeetingLedger reads a whole tree)."""
     if not doc.hasLocation() or not doc.getURL().startswith("file:"):
         return []
     from ..last_month import gaps_before  # the reader and the rules only when there is a folder
-    from ..odf.meeting_reader import scan
+    from ..odf.meeting_reader import read_one
 
     started = time.perf_counter()
     folder = Path(uno.fileUrlToSystemPath(doc.getURL())).parent
-    facts = [fact for _, found, _ in scan(folder, today) for fact in (found or ())]
+    try:
+        files = [p for p in folder.iterdir() if p.suffix.lower() in (".odt", ".docx") and p.is_file()]
+        files.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:  # a folder gone or unreadable: nothing to say about last month
+        return []
+    facts = [fact for path in files[:LAST_MONTH_FILES] for fact in (read_one(path, today)[1] or ())]
     gaps = gaps_before(facts, profile, month, today)
-    inv.log.info("InsertPlan: last month checked in %.1f ms (%d meetings read in %s)",
-                 (time.perf_counter() - started) * 1000, len(facts), folder)
+    inv.log.info("InsertPlan: last month checked in %.1f ms (%d meetings in %d files of %s)",
+                 (time.perf_counter() - started) * 1000, len(facts), min(len(files), LAST_MONTH_FILES), folder)
     return gaps
 
 
