@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import fields, replace
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Dict, Iterable, Mapping, Optional, Sequence, Tuple, Union
@@ -24,7 +24,6 @@ from sanhui.odf.record_writer import render_notice, render_record, render_sign_i
 from sanhui.odf.render import render_plan
 
 BRANCH = "机关第一党支部"
-HAS_GROUP_DETAIL = "group" in {f.name for f in fields(MeetingDetails)}  # InsertRecord's Group (issue 15)
 ODF = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
