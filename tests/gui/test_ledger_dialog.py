@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Iterator, List
 import pytest
 
 from devtools.xvfb import wait_for
-from tests.gui.window import a_long_folder, cancel_while_reading, menu_dialog
+from tests.gui.window import a_long_folder, cancel_while_reading, documents_with_table, menu_dialog
 from tests.unit.test_ledger import _minutes
 
 if TYPE_CHECKING:
@@ -28,9 +28,7 @@ FOLDER = "文件夹"
 
 
 def _ledgers(office: Office) -> List[Any]:
-    return [d for d in office.documents() if office.call(
-        lambda d=d: d.supportsService("com.sun.star.text.TextDocument") and d.getTextTables().hasByName("任务台账"),
-        timeout=60)]
+    return documents_with_table(office, "任务台账")
 
 
 def ledger_dialog(office: Office, xvfb: Xvfb, doc: Any, tmp_path: Path) -> Any:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Iterator, List
 import pytest
 
 from devtools.xvfb import wait_for
-from tests.gui.window import a_long_folder, cancel_while_reading, menu_dialog
+from tests.gui.window import a_long_folder, cancel_while_reading, documents_with_table, menu_dialog
 
 if TYPE_CHECKING:
     from devtools.office import Office
@@ -28,9 +28,7 @@ SAMPLES = Path(__file__).resolve().parents[1] / "data" / "meetings"  # made by o
 
 
 def _ledgers(office: Office) -> List[Any]:
-    return [d for d in office.documents() if office.call(
-        lambda d=d: d.supportsService("com.sun.star.text.TextDocument")
-        and d.getTextTables().hasByName("2023年会议统计"), timeout=60)]
+    return documents_with_table(office, "2023年会议统计")
 
 
 @pytest.fixture

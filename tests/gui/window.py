@@ -60,6 +60,13 @@ def shown_on_failure(xvfb: Xvfb, folder: Path, name: str) -> Iterator[None]:
         raise AssertionError(f"{exc}{screen(xvfb, folder, name)}") from exc
 
 
+def documents_with_table(office: Office, table: str) -> List[Any]:
+    """The open Writer documents holding a table named ``table`` (a ledger a command opened)."""
+    return [d for d in office.documents() if office.call(
+        lambda d=d: d.supportsService("com.sun.star.text.TextDocument") and d.getTextTables().hasByName(table),
+        timeout=60)]
+
+
 def a_long_folder(folder: Path, stem: str) -> Path:
     """A folder that takes the office many seconds to read: 400 minutes of 2,000 agreed items each
     (one made by the minutes' renderer, the others copies of it)."""

@@ -65,8 +65,9 @@ def pack_for(inv: Invocation, name: str) -> ContentPack:
         return store.load(name)
     default = load_default_template(inv.ctx)
     if default:
-        if store.find(default) is not None:
-            return store.load(default)
+        path = store.find(default)  # one reading of the folder, not a second one in load()
+        if path is not None:
+            return load_pack(path)
         inv.log.warning("default template %r is gone; the built-in plan is used", default)
     return load_pack()
 
