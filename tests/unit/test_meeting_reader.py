@@ -250,10 +250,15 @@ def test_hostile_files_are_refused_each_with_a_reason_and_the_rest_still_count(t
     spaces = (f"<office:document-content {docs.ODF}><office:body><office:text><text:p>党课会议记录"
               '<text:s text:c="999999999999"/></text:p></office:text></office:body></office:document-content>')
     _zip(folder / "spaces.odt", "content.xml", spaces.encode())
+    damaged = bytearray(docs.record(Meeting.COMMITTEE))  # its deflate stream broken: zlib refuses it
+    start = damaged.index(b"content.xml", 30) + len(b"content.xml")
+    damaged[start + 10:start + 50] = b"\xff" * 40
+    docs.write(folder / "damaged.odt", bytes(damaged))
     results = {path.relative_to(folder).as_posix(): (found, error) for path, found, error in scan(folder, AROUND)}
     bad = {name: error for name, (found, error) in results.items() if found is None}
     bad.pop("deep.odt", None)  # libxml2 refuses 5,000 levels, expat parses them: either way, no meeting
-    assert set(bad) == {"laughs.odt", "entity.docx", "bomb.odt", "notzip.docx", "empty.odt", "broken.odt"}
+    assert set(bad) == {"laughs.odt", "entity.docx", "bomb.odt", "notzip.docx", "empty.odt", "broken.odt",
+                        "damaged.odt"}
     assert "DTD" in bad["laughs.odt"] and "DTD" in bad["entity.docx"] and "MiB" in bad["bomb.odt"]
     assert all("\n" not in error for error in bad.values())
     assert [f.kind for f in results["good.odt"][0] or []] == ["党员大会"]

@@ -1,0 +1,165 @@
+"""One part of a plain zip read straight from its bytes, or None when zipfile must judge.
+
+Why: the ledgers read one part of each of thousands of files, and zipfile builds a ZipInfo for
+every entry of the directory and reads the file in several calls before it gets there: ≈ 80 µs
+of a record's ≈ 280 µs (bench/meetings.py). The documents LibreOffice and Word write are the
+plainest zips there are — no comment, no zip64, no encryption, stored or deflated — and those are
+read here in one read of the file (its tail and the part, for large ones), ≈ 35 µs.
+
+The answer is either exactly the bytes zipfile would give, or None: anything this module does not
+read as zipfile would — a comment, data before the zip, zip64 or Unicode-path extra fields, a
+name that is not plain ASCII, two entries at one offset, a part overlapping the next entry, other
+flags or methods, sizes or a CRC that do not match — is left to zipfile (read_part), which then
+reads the file or says why it cannot. tests/unit/test_zip_part.py checks that over damaged files.
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+import zlib
+from pathlib import Path
+from typing import Optional, Set, Tuple
+
+_END = struct.Struct("<4s4H2LH")  # end of central directory: 22 bytes
+_ENTRY = struct.Struct("<4s4B4HL2L5H2L")  # central directory entry: 46 bytes
+_LOCAL = struct.Struct("<4s2B4HL2L2H")  # local file header: 30 bytes
+_EXTRA = struct.Struct("<2H")
+_END_SIG, _ENTRY_SIG, _LOCAL_SIG = b"PK\x05\x06", b"PK\x01\x02", b"PK\x03\x04"
+_ZIP64_LOCATOR = b"PK\x06\x07"
+_FLAGS = 0x0002 | 0x0004 | 0x0008 | 0x0800  # deflate options, data descriptor, UTF-8 name
+_ZIP64_EXTRA, _UNICODE_PATH_EXTRA = 0x0001, 0x7075  # zipfile reads names and sizes from these
+_STORED, _DEFLATED = 0, 8
+_MAX_EXTRACT_VERSION = 63  # zipfile refuses a part needing a newer version
+_WHOLE = 256 * 1024  # a file up to this size is read at once; a larger one, its directory and the part
+
+
+def member(path: Path, name: str, limit: int) -> Optional[bytes]:
+    """The bytes of part ``name`` (ASCII) of the zip at ``path`` when they unpack to at most
+    ``limit`` bytes and the zip is plain enough to read here; None to leave it to zipfile.
+    OSError when the file cannot be opened or read."""
+    wanted = name.encode("ascii")
+    with open(path, "rb") as f:
+        size = os.fstat(f.fileno()).st_size
+        if size < _END.size:
+            return None
+        if size <= _WHOLE:
+            data, base = f.read(), 0
+        else:  # the directory only: the end record says where it is
+            f.seek(size - _END.size)
+            cd_size, cd_offset = _END.unpack(f.read(_END.size))[5:7]
+            if cd_offset + cd_size + _END.size != size:
+                return None
+            f.seek(cd_offset)
+            data, base = f.read(), cd_offset
+        if len(data) != size - base:
+            return None
+        entry = _entry(data, base, size, wanted)
+        if entry is None:
+            return None
+        header, method, crc, packed, unpacked, following = entry
+        if unpacked > limit:
+            return None
+        if base == 0:
+            local = data[header:header + _LOCAL.size + len(wanted)]
+        else:
+            f.seek(header)
+            local = f.read(_LOCAL.size + len(wanted))
+        start = _data_start(local, header, wanted)
+        if start is None or start + packed > following:
+            return None  # zipfile refuses a part overlapping the next entry (a zip bomb)
+        if base == 0:
+            raw = data[start:start + packed]
+        else:
+            f.seek(start)
+            raw = f.read(packed)
+    if len(raw) != packed:
+        return None
+    if method == _STORED:
+        if packed != unpacked:
+            return None
+        out = raw
+    else:
+        unpacker = zlib.decompressobj(-15)
+        try:
+            out = unpacker.decompress(raw, unpacked + 1)
+        except zlib.error:
+            return None
+        if not unpacker.eof:
+            return None
+    if len(out) != unpacked or zlib.crc32(out) != crc:
+        return None
+    return out
+
+
+_Entry = Tuple[int, int, int, int, int, int]
+
+
+def _entry(data: bytes, base: int, size: int, wanted: bytes) -> Optional[_Entry]:
+    """(where its local header is, method, CRC, packed and unpacked size, where the next entry or
+    the directory starts) of the last entry named ``wanted`` (zipfile keeps the last of a name),
+    read from the directory in ``data`` (the file's bytes from ``base`` to its end); None when
+    anything in the directory is not read here as zipfile reads it, or two entries share an offset."""
+    end = len(data) - _END.size
+    signature, disk, cd_disk, here, count, cd_size, cd_offset, comment = _END.unpack_from(data, end)
+    if (signature != _END_SIG or comment or disk or cd_disk or here != count or count == 0xFFFF
+            or cd_offset + cd_size + _END.size != size or cd_offset < base or end < 20
+            or data[end - 20:end - 16] == _ZIP64_LOCATOR):
+        return None
+    pos = cd_offset - base
+    offsets: Set[int] = set()
+    chosen: Optional[_Entry] = None
+    for _ in range(count):
+        if pos + _ENTRY.size > end:
+            return None
+        (sig, _, _, extract_version, _, flags, method, _, _, crc, packed, unpacked, name_len, extra_len,
+         comment_len, _, _, _, header) = _ENTRY.unpack_from(data, pos)
+        name_end = pos + _ENTRY.size + name_len
+        extra_end = name_end + extra_len
+        if sig != _ENTRY_SIG or extra_end + comment_len > end or extract_version > _MAX_EXTRACT_VERSION:
+            return None
+        name = data[pos + _ENTRY.size:name_end]
+        if (not _plain(name) or not _extras_plain(data, name_end, extra_end) or header in offsets
+                or 0xFFFFFFFF in (packed, unpacked, header)):
+            return None
+        offsets.add(header)
+        if name == wanted:
+            if flags & ~_FLAGS or method not in (_STORED, _DEFLATED):
+                return None
+            chosen = (header, method, crc, packed, unpacked, cd_offset)
+        pos = extra_end + comment_len
+    if pos != end or chosen is None:
+        return None
+    header, method, crc, packed, unpacked, _ = chosen
+    return header, method, crc, packed, unpacked, min((o for o in offsets if o > header), default=cd_offset)
+
+
+def _data_start(local: bytes, header: int, wanted: bytes) -> Optional[int]:
+    """Where the part's data starts after its local header (``local``: the header and as many bytes
+    as the name), when the header is one and names the same part with no other flags."""
+    if len(local) != _LOCAL.size + len(wanted):
+        return None
+    sig, _, _, flags, _, _, _, _, _, _, name_len, extra_len = _LOCAL.unpack_from(local)
+    if sig != _LOCAL_SIG or flags & ~_FLAGS or name_len != len(wanted) or local[_LOCAL.size:] != wanted:
+        return None
+    start: int = header + _LOCAL.size + name_len + extra_len
+    return start
+
+
+def _plain(name: bytes) -> bool:
+    """A name zipfile reads as these very bytes: ASCII, no NUL (it cuts a name there) and no
+    backslash (it turns one into "/" on Windows)."""
+    return name.isascii() and b"\x00" not in name and b"\\" not in name
+
+
+def _extras_plain(data: bytes, start: int, end: int) -> bool:
+    """The extra fields tile their space exactly, none is zip64's or a Unicode path (which zipfile
+    reads sizes and names from)."""
+    while start < end:
+        if start + _EXTRA.size > end:
+            return False
+        kind, length = _EXTRA.unpack_from(data, start)
+        start += _EXTRA.size + length
+        if start > end or kind in (_ZIP64_EXTRA, _UNICODE_PATH_EXTRA):
+            return False
+    return True
