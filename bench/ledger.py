@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "python"), str(ROOT / "tools")]
 
 
-from floor import floor, peak_memory, side_by_side  # noqa: E402
+from floor import floor, floor_own_unzip, peak_memory, side_by_side  # noqa: E402
 
 from sanhui.forms.minutes_form import parse_minutes  # noqa: E402
 from sanhui.odf.ledger_reader import scan  # noqa: E402
@@ -100,6 +100,10 @@ def main() -> int:
             rows.append((f"ledger over {n} files", f"{ledger_ms:.0f}", "—", ""))
             rows.append((f"floor: unzip + lxml parse, {n} files", f"{floor_ms:.0f}", "—", ""))
             rows.append((f"ledger / floor at {n}", f"{ratio:.2f}", "≤ 1.3", "yes" if ratio <= 1.3 else "MISSED"))
+            own_ms, own_floor_ms, own_ratio = side_by_side(lambda f=folder: ledger(f),
+                                                           lambda f=folder: floor_own_unzip(f))
+            rows.append((f"ledger / floor with the ledger's own unzip at {n} ({own_ms:.0f} / {own_floor_ms:.0f} ms)",
+                         f"{own_ratio:.2f}", "—", ""))
             if n == 1000:
                 saved = Path(tmp) / "saved"
                 saved.mkdir()

@@ -74,6 +74,8 @@ def test_records_the_extension_writes_and_a_large_file_are_read_here(tmp_path: P
     assert big.stat().st_size > 256 * 1024
     assert member(big, "content.xml", LIMIT) == parts["content.xml"]
     assert member(big, "Pictures/1.jpg", LIMIT) == picture
+    first = _write(tmp_path / "first.odt", _zip([("content.xml", parts["content.xml"]), ("Pictures/1.jpg", picture)]))
+    assert member(first, "content.xml", LIMIT) == parts["content.xml"]  # its local header at offset 0
 
 
 def test_what_is_not_read_here_is_left_to_zipfile(tmp_path: Path) -> None:

@@ -37,21 +37,23 @@ _WHOLE = 256 * 1024  # a file up to this size is read at once; a larger one, its
 def member(path: Path, name: str, limit: int) -> Optional[bytes]:
     """The bytes of part ``name`` (ASCII) of the zip at ``path`` when they unpack to at most
     ``limit`` bytes and the zip is plain enough to read here; None to leave it to zipfile.
-    OSError when the file cannot be opened or read."""
+    OSError when the file cannot be opened or read.
+
+    Read with os.open/os.read, not open(): the file object's layers cost a third of the time
+    a small file's reading takes here."""
     wanted = name.encode("ascii")
-    with open(path, "rb") as f:
-        size = os.fstat(f.fileno()).st_size
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        size = os.fstat(fd).st_size
         if size < _END.size:
             return None
         if size <= _WHOLE:
-            data, base = f.read(), 0
+            data, base = _read(fd, 0, size), 0
         else:  # the directory only: the end record says where it is
-            f.seek(size - _END.size)
-            cd_size, cd_offset = _END.unpack(f.read(_END.size))[5:7]
+            cd_size, cd_offset = _END.unpack(_read(fd, size - _END.size, _END.size).ljust(_END.size, b"\0"))[5:7]
             if cd_offset + cd_size + _END.size != size:
                 return None
-            f.seek(cd_offset)
-            data, base = f.read(), cd_offset
+            data, base = _read(fd, cd_offset, size - cd_offset), cd_offset
         if len(data) != size - base:
             return None
         entry = _entry(data, base, size, wanted)
@@ -60,19 +62,14 @@ def member(path: Path, name: str, limit: int) -> Optional[bytes]:
         header, method, crc, packed, unpacked, following = entry
         if unpacked > limit:
             return None
-        if base == 0:
-            local = data[header:header + _LOCAL.size + len(wanted)]
-        else:
-            f.seek(header)
-            local = f.read(_LOCAL.size + len(wanted))
+        local = data[header:header + _LOCAL.size + len(wanted)] if base == 0 else \
+            _read(fd, header, _LOCAL.size + len(wanted))
         start = _data_start(local, header, wanted)
         if start is None or start + packed > following:
             return None  # zipfile refuses a part overlapping the next entry (a zip bomb)
-        if base == 0:
-            raw = data[start:start + packed]
-        else:
-            f.seek(start)
-            raw = f.read(packed)
+        raw = data[start:start + packed] if base == 0 else _read(fd, start, packed)
+    finally:
+        os.close(fd)
     if len(raw) != packed:
         return None
     if method == _STORED:
@@ -90,6 +87,19 @@ def member(path: Path, name: str, limit: int) -> Optional[bytes]:
     if len(out) != unpacked or zlib.crc32(out) != crc:
         return None
     return out
+
+
+def _read(fd: int, offset: int, count: int) -> bytes:
+    """``count`` bytes from ``offset`` (fewer at the end of the file)."""
+    os.lseek(fd, offset, os.SEEK_SET)
+    chunks = []
+    while count > 0:
+        chunk = os.read(fd, count)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        count -= len(chunk)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 _Entry = Tuple[int, int, int, int, int, int]
@@ -119,8 +129,9 @@ def _entry(data: bytes, base: int, size: int, wanted: bytes) -> Optional[_Entry]
         if sig != _ENTRY_SIG or extra_end + comment_len > end or extract_version > _MAX_EXTRACT_VERSION:
             return None
         name = data[pos + _ENTRY.size:name_end]
-        if (not _plain(name) or not _extras_plain(data, name_end, extra_end) or header in offsets
-                or 0xFFFFFFFF in (packed, unpacked, header)):
+        if (not name.isascii() or b"\x00" in name or b"\\" in name  # zipfile cuts a name at NUL, turns \ into /
+                or (extra_len and not _extras_plain(data, name_end, extra_end)) or header in offsets
+                or packed == 0xFFFFFFFF or unpacked == 0xFFFFFFFF or header == 0xFFFFFFFF):
             return None
         offsets.add(header)
         if name == wanted:
@@ -144,12 +155,6 @@ def _data_start(local: bytes, header: int, wanted: bytes) -> Optional[int]:
         return None
     start: int = header + _LOCAL.size + name_len + extra_len
     return start
-
-
-def _plain(name: bytes) -> bool:
-    """A name zipfile reads as these very bytes: ASCII, no NUL (it cuts a name there) and no
-    backslash (it turns one into "/" on Windows)."""
-    return name.isascii() and b"\x00" not in name and b"\\" not in name
 
 
 def _extras_plain(data: bytes, start: int, end: int) -> bool:
