@@ -84,6 +84,52 @@ def test_format_as_plan_changes_only_the_selected_paragraphs(office: Any, writer
     assert all(style.startswith("三会一课-") for _, style, _ in got[2:-3]), "\n".join(map(str, got))
 
 
+def _add_comment(doc: Any, text: str, author: str, content: str, when: Tuple[int, ...]) -> None:
+    """A comment as a colleague leaves one at the end of the paragraph ``text``."""
+    import uno
+
+    comment = doc.createInstance("com.sun.star.text.textfield.Annotation")
+    comment.Author, comment.Content = author, content
+    stamp = uno.createUnoStruct("com.sun.star.util.DateTime")
+    stamp.Year, stamp.Month, stamp.Day, stamp.Hours, stamp.Minutes = when
+    comment.DateTimeValue = stamp
+    body = doc.getText()
+    body.insertTextContent(body.createTextCursorByRange(paragraph(doc, text).getEnd()), comment, False)
+
+
+def test_format_as_plan_keeps_who_wrote_the_comments_and_when(office: Any, writer: Any, tmp_path: Path) -> None:
+    """A colleague's comments on the pasted text come back as the plan's 备注, still theirs."""
+    lines = seed_lines()[:11]
+    set_text(writer, [(line, "Standard") for line in lines])
+    _add_comment(writer, lines[10], "李书记", "请写明联建单位", (2023, 8, 30, 10, 5))
+    _add_comment(writer, lines[3], "王委员", "备注：九月重点学习党的二十大报告", (2023, 8, 29, 16, 0))
+    before = sorted(comments(writer))
+    state, result = office.dispatch(writer, "sanhui:FormatAsPlan", {})
+    assert state == SUCCESS, result
+    found = {content: (author, anchor) for author, content, anchor in comments(writer)}
+    assert found["备注：请写明联建单位"] == ("李书记", "研究开展党支部/党小组联建活动方案")  # the range stops before 。
+    assert found["备注：九月重点学习党的二十大报告"][0] == "王委员"
+    dates = {field.Content: (field.DateTimeValue.Year, field.DateTimeValue.Month, field.DateTimeValue.Day,
+                             field.DateTimeValue.Hours, field.DateTimeValue.Minutes) for field in _annotations(writer)}
+    assert dates["备注：请写明联建单位"] == (2023, 8, 30, 10, 5)
+    assert dates["备注：九月重点学习党的二十大报告"] == (2023, 8, 29, 16, 0)
+    typed = [author for author, content, _ in comments(writer) if content.startswith("备注：有布置有落实")]
+    assert typed == ["三会一课助手"]  # a 备注 typed in the text is the extension's, as InsertPlan's are
+    assert_valid_odt(office.store(writer, tmp_path / "formatted.odt", "writer8"))
+    writer.getUndoManager().undo()
+    assert sorted(comments(writer)) == before
+
+
+def _annotations(doc: Any) -> List[Any]:
+    out = []
+    enum = doc.getTextFields().createEnumeration()
+    while enum.hasMoreElements():
+        field = enum.nextElement()
+        if field.supportsService("com.sun.star.text.textfield.Annotation"):
+            out.append(field)
+    return out
+
+
 @pytest.mark.parametrize("place", ["table", "readonly", "protected"])
 def test_format_as_plan_refuses_where_insert_plan_refuses(office: Any, writer: Any, tmp_path: Path,
                                                           place: str) -> None:
@@ -205,11 +251,8 @@ def test_import_plan_names_a_bad_argument_and_changes_nothing(office: Any, write
 
 
 def _comment_on(doc: Any, anchor_start: str) -> Any:
-    enum = doc.getTextFields().createEnumeration()
-    while enum.hasMoreElements():
-        field = enum.nextElement()
-        if field.supportsService("com.sun.star.text.textfield.Annotation") \
-                and field.getAnchor().getString().startswith(anchor_start):
+    for field in _annotations(doc):
+        if field.getAnchor().getString().startswith(anchor_start):
             return field
     raise AssertionError(f"no comment on {anchor_start!r}")
 

@@ -254,6 +254,28 @@ def test_two_notes_on_one_paragraph_nest_their_ranges() -> None:
     assert p[-1].tail == "案"
 
 
+def test_notes_from_comments_keep_their_author_and_date_in_order() -> None:
+    """FormatAsPlan passes who wrote each comment it read as a note: the note, however its 备注：
+    is written, is that person's comment again; two comments of one text keep their order; a note
+    nobody wrote as a comment is the extension's."""
+    from sanhui.model.plan import note_key
+
+    child = Entry("第一议题", notes=("同上", "新写的"))
+    entry = Entry("支委会方案", notes=("请写明联建单位", "同上"), children=(child,))
+    plan = MonthPlan(title=None, parts=(Part(Meeting.COMMITTEE, entry),))
+    origins = {note_key("备注： 请写明联建单位"): [("李书记", datetime(2023, 8, 30, 10, 5, 0, 999))],
+               note_key("同上"): [("王委员", datetime(2023, 8, 29, 16, 0)), ("张委员", datetime(2023, 8, 28, 9, 0))]}
+    content = read_odt(render_tree(plan, note_origins=origins)).content
+    got = [(ann.findtext(q("dc:creator")), ann.findtext(q("dc:date")),
+            paragraph_text(next(ann.iter(q("text:p"))))) for ann in annotations(content)]
+    assert got == [("李书记", "2023-08-30T10:05:00", "备注：请写明联建单位"),
+                   ("王委员", "2023-08-29T16:00:00", "备注：同上"),
+                   ("张委员", "2023-08-28T09:00:00", "备注：同上"),
+                   (NOTE_AUTHOR, "2023-09-01T10:00:05", "备注：新写的")]
+    assert origins[note_key("同上")][0][0] == "王委员"  # the caller's lists are left as they were
+    assert note_key("备注:备注： 甲 ") == note_key("甲") == "甲"
+
+
 @pytest.mark.parametrize("meeting", MEETINGS)
 def test_body_mode_puts_each_note_after_its_paragraph(pack: ContentPack, meeting: Optional[Meeting]) -> None:
     content = read_odt(render(pack, meeting, NotesMode.BODY)).content

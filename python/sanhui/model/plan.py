@@ -138,3 +138,13 @@ def note_display(note: str) -> str:
         if note.startswith((label + "：", label + ":")):
             return note
     return f"备注：{note}"
+
+
+def note_key(note: str) -> str:
+    """A note as compared across its forms: without the 备注： in front (either colon, however often)
+    and outer spaces. A comment “X” comes back from the recogniser as the note “X” and is written as
+    “备注：X”; all three have one key, so the comment's author and date can follow it."""
+    key = note.strip()
+    while key.startswith(("备注：", "备注:")):
+        key = key[3:].strip()
+    return key

@@ -7,12 +7,12 @@ comments, 备注 paragraphs, or nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import count
-from typing import Any, Iterator, Optional, Sequence
+from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple
 
-from ..model.plan import Entry, MonthPlan, NotesMode, Part, note_display
+from ..model.plan import Entry, MonthPlan, NotesMode, Part, note_display, note_key
 from .details_table import details_table, table_styles
 from .outline import Outline
 from .styles import StyleName, content_skeleton
@@ -32,13 +32,16 @@ class RenderOptions:
     date (ODF needs one; Writer saves a bad one if absent). ``start_page_style`` puts the title
     on the 公文 page style: only for a document of its own, since every page after it would
     take that style. ``sentinels`` wraps the body in empty paragraphs for insertion
-    (see office/insertion.py).
+    (see office/insertion.py). ``note_origins`` gives, by model/plan.note_key, who wrote a note and
+    when, one (author, date) per comment of that text in order: the comments FormatAsPlan reads as
+    notes keep their author and date instead of becoming the extension's.
     """
 
     stamp: datetime
     note_prefix: str = "sanhui-note"
     start_page_style: bool = True
     sentinels: bool = False
+    note_origins: Mapping[str, Sequence[Tuple[str, datetime]]] = field(default_factory=dict)
 
 
 class _Writer:
@@ -48,6 +51,7 @@ class _Writer:
         self.plan = plan
         self.options = options
         self.names: Iterator[int] = count(1)
+        self.origins: Dict[str, List[Tuple[str, datetime]]] = {k: list(v) for k, v in options.note_origins.items()}
         self.text: Any = None
         self.outline: Any = None
 
@@ -119,8 +123,10 @@ class _Writer:
         """A comment spanning the paragraph's text, so it points at what it explains."""
         name = f"{self.options.note_prefix}-{next(self.names)}"
         ann = sub(p, "office:annotation", {"office:name": name})
-        sub(ann, "dc:creator", text=NOTE_AUTHOR)
-        sub(ann, "dc:date", text=self.options.stamp.replace(microsecond=0).isoformat())
+        origins = self.origins.get(note_key(note))
+        author, when = origins.pop(0) if origins else (NOTE_AUTHOR, self.options.stamp)
+        sub(ann, "dc:creator", text=author)
+        sub(ann, "dc:date", text=when.replace(microsecond=0).isoformat())
         append_text(sub(ann, "text:p"), note_display(note))
         return name
 

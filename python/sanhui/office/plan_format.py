@@ -7,7 +7,8 @@ What is replaced: the paragraphs the selection touches, or with nothing selected
 It is one undo step that gives the text back exactly. Refused where InsertPlan refuses (a header,
 footer, footnote, frame, comment, protected section, read-only document), and also in a table
 or over one: a table's cells are not plan paragraphs, and replacing one would lose its layout.
-Comments already on the text are read as its 备注, so none is lost.
+Comments already on the text are read as its 备注, so none is lost; as comments they keep
+their author and date.
 """
 
 from __future__ import annotations
@@ -15,19 +16,19 @@ from __future__ import annotations
 import time
 import uuid
 from datetime import datetime
-from typing import Any, List, Tuple
+from typing import Any, Dict, List, Tuple
 
 from ..content.recognise import Recognised, recognise
 from ..forms.import_form import MAX_SOURCE_CHARS, counts_sentence, parse_format
 from ..i18n import text
-from ..model.plan import NotesMode
+from ..model.plan import NotesMode, note_key
 from ..odf.plan_writer import RenderOptions
 from ..odf.render import render_plan
 from .command import Invocation, Refusal
 from .insertion import document_is_empty, replace_with_fragment
 from .placement import check_editable, check_place, view_cursor
 from .plan_import import paragraph_text, plan_of
-from .plan_template import paragraph_comments
+from .plan_template import paragraph_annotations
 
 MAX_PARAGRAPHS = 20_000  # a 300-page document; more is not a month's plan
 
@@ -61,7 +62,8 @@ def format_as_plan(inv: Invocation) -> str:
 def _format(inv: Invocation, doc: Any, controller: Any, view: Any, notes: NotesMode) -> Tuple[Recognised, int]:
     """Read, recognise, render and replace; (what was recognised, paragraphs read)."""
     start, end, whole = _range(doc, controller, view)
-    lines = _lines(doc, start, end)
+    stamp = datetime.now()
+    lines, origins = _lines(doc, start, end, stamp)
     source_text = "\n".join(lines)
     if not source_text.strip():
         raise Refusal("format_nothing")
@@ -69,8 +71,8 @@ def _format(inv: Invocation, doc: Any, controller: Any, view: Any, notes: NotesM
         raise Refusal("format_too_long", limit=MAX_SOURCE_CHARS)
     found = recognise(source_text)
     plan = plan_of(found, None, notes)
-    data = render_plan(plan, RenderOptions(stamp=datetime.now(), note_prefix="sanhui-" + uuid.uuid4().hex[:8],
-                                           start_page_style=whole, sentinels=True))
+    data = render_plan(plan, RenderOptions(stamp=stamp, note_prefix="sanhui-" + uuid.uuid4().hex[:8],
+                                           start_page_style=whole, sentinels=True, note_origins=origins))
     replace_with_fragment(inv, doc, start, end, data, text("undo_format_plan", inv.lang))
     return found, len(lines)
 
@@ -95,13 +97,16 @@ def _range(doc: Any, controller: Any, view: Any) -> Tuple[Any, Any, bool]:
     return first.getStart(), last.getEnd(), whole
 
 
-def _lines(doc: Any, start: Any, end: Any) -> List[str]:
+def _lines(doc: Any, start: Any, end: Any, stamp: datetime
+           ) -> Tuple[List[str], Dict[str, List[Tuple[str, datetime]]]]:
     """The paragraphs from ``start`` to ``end`` as text, each comment on a paragraph appended as
-    “（备注：…）” so it comes back as that paragraph's note; Refusal for a table or a protected
-    section in the range."""
+    “（备注：…）” so it comes back as that paragraph's note, and who wrote each comment and when
+    (by note_key; ``stamp`` for a comment without a date), so the note keeps them; Refusal for a
+    table or a protected section in the range."""
     cursor = doc.getText().createTextCursorByRange(start)
     cursor.gotoRange(end, True)
     lines: List[str] = []
+    origins: Dict[str, List[Tuple[str, datetime]]] = {}
     paragraphs = cursor.createEnumeration()
     while paragraphs.hasMoreElements():
         para = paragraphs.nextElement()
@@ -110,6 +115,9 @@ def _lines(doc: Any, start: Any, end: Any) -> List[str]:
         check_editable(para)
         if len(lines) >= MAX_PARAGRAPHS:
             raise Refusal("format_too_long", limit=MAX_SOURCE_CHARS)
-        notes = (n if n.startswith(("备注：", "备注:")) else f"备注：{n}" for n in paragraph_comments(para))
+        comments = paragraph_annotations(para)
+        for content, author, when in comments:
+            origins.setdefault(note_key(content), []).append((author, when or stamp))
+        notes = (n if n.startswith(("备注：", "备注:")) else f"备注：{n}" for n, _, _ in comments)
         lines.append(paragraph_text(para) + "".join(f"（{n}）" for n in notes))
-    return lines
+    return lines, origins

@@ -10,8 +10,8 @@ the notes of the paragraph they sit in.
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any, Dict, List, Optional
+from datetime import date, datetime
+from typing import Any, Dict, List, Optional, Tuple
 
 from ..content.pack import ContentPack, load_pack
 from ..content.plan_reader import PlanParagraph, Role, pack_from_paragraphs
@@ -122,12 +122,27 @@ def _read(para: Any) -> PlanParagraph:
 
 def paragraph_comments(para: Any) -> List[str]:
     """The text of the comments anchored in a paragraph, in order (their 备注： as written)."""
-    found: List[str] = []
+    return [content for content, _, _ in paragraph_annotations(para)]
+
+
+def paragraph_annotations(para: Any) -> List[Tuple[str, str, Optional[datetime]]]:
+    """(text, author, date) of the comments anchored in a paragraph, in order; the date None when
+    the comment has none."""
+    found: List[Tuple[str, str, Optional[datetime]]] = []
     portions = para.createEnumeration()
     while portions.hasMoreElements():
         portion = portions.nextElement()
         if portion.TextPortionType == "Annotation":
-            content = (portion.TextField.Content or "").strip()
+            field = portion.TextField
+            content = (field.Content or "").strip()
             if content:
-                found.append(content)
+                found.append((content, field.Author or "", _datetime(field.DateTimeValue)))
     return found
+
+
+def _datetime(value: Any) -> Optional[datetime]:
+    """A UNO DateTime as a datetime; None for the empty one (year 0) or one that is no date."""
+    try:
+        return datetime(value.Year, value.Month, value.Day, value.Hours, value.Minutes, value.Seconds)
+    except (AttributeError, TypeError, ValueError):
+        return None
