@@ -277,13 +277,17 @@ def test_record_cancelled_changes_nothing(gui_office: Office, xvfb: Xvfb, writer
 def test_record_of_a_group_meeting_names_the_group_typed(
     gui_office: Office, xvfb: Xvfb, writer: Any, tmp_path: Path, profile: BranchProfile
 ) -> None:
-    """党小组会 chosen with arrow keys, the 党小组 box (the profile's first group shown) typed over with
-    a group the profile does not list: the record's title and 会议要素 name it."""
+    """党小组会 chosen with arrow keys, the 党小组 box (the profile's first group shown, its 组长 as
+    主持人) typed over with a group the profile does not list (the secretary as 主持人 again): the
+    record's title and 会议要素 name it."""
     with opened(gui_office, xvfb, writer, tmp_path, RECORD) as dialog:
         assert dialog.labels()[:3] == ["会议类型", "会议时间", "党小组"], dialog.labels()
+        assert dialog.fields().get("主持人") == "王明"
         _choose_meeting(dialog, "Down", 1, "党小组会")
         wait_for("党小组 to show the first group", lambda: dialog.fields().get("党小组") == "第一党小组" or None, 10)
+        wait_for("主持人 to show its 组长", lambda: dialog.fields().get("主持人") == "张三" or None, 10)
         dialog.type_into("党小组", "第三党小组")
+        wait_for("主持人 to show the secretary", lambda: dialog.fields().get("主持人") == "王明" or None, 10)
         dialog.type_into("会议时间", "2023-10-12 15:00")
         dialog.key("Return")
         dialog.wait_closed()

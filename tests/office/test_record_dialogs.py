@@ -228,7 +228,7 @@ def _record(office: Any, writer: Any) -> RecordDialog:
     def values() -> dict:
         inv = _inv(office, writer)
         part = plan_part_at(writer, writer.getCurrentController().getViewCursor())
-        out = record_defaults(inv, part)
+        out = record_defaults(inv, part, {})
         out["Meeting"] = (part.meeting or Meeting.GENERAL).value
         return out
 
@@ -331,8 +331,7 @@ def test_a_click_or_interactive_under_headless_is_a_cancel(office: Any, writer: 
 
 def test_record_dialog_names_the_group_of_a_group_meeting(office: Any, writer: Any, profile: BranchProfile,
                                                           tmp_path: Any) -> None:
-    dlg = office.call(RecordDialog, office.ctx, _frame(writer), "zh", {"Meeting": "general"}, TODAY,
-                      [g.name for g in profile.groups])
+    dlg = office.call(RecordDialog, office.ctx, _frame(writer), "zh", {"Meeting": "general"}, TODAY, profile.groups)
     try:
         assert dlg.control("lblGroup").getPeer().getText() == "党小组"
         assert dlg.control("Meeting").getItemCount() == 5  # the 主题党日 last (chosen in the next test)
@@ -352,6 +351,49 @@ def test_record_dialog_names_the_group_of_a_group_meeting(office: Any, writer: A
     assert "机关第一党支部第二党小组党小组会会议记录" in _texts(writer)
     assert _rows(writer)[0] == ("党小组", "第二党小组")
     assert_valid_odt(office.store(writer, tmp_path / "group-record.odt", "writer8"))
+
+
+def test_the_host_offered_follows_the_group_until_one_is_typed(office: Any, writer: Any,
+                                                               profile: BranchProfile) -> None:
+    """A 党小组会 is chaired by its 组长: the dialog offers the chosen group's, the secretary for
+    the branch's meetings, and keeps a name typed over the one offered."""
+    dlg = office.call(RecordDialog, office.ctx, _frame(writer), "zh", {"Meeting": "general", "Host": "王明"}, TODAY,
+                      profile.groups, "王明")
+    try:
+        host = dlg.control("Host")
+        _choose(dlg, "Meeting", 2, "onMeetingChanged")  # 党小组会, the first group: its 组长
+        assert host.getText() == "张三"
+        _group(dlg, "第二党小组")  # no 组长 in the profile: the secretary again
+        assert host.getText() == "王明"
+        _group(dlg, "第一党小组")
+        assert host.getText() == "张三"
+        _set(dlg, Host="赵六")  # typed over: it stays whatever is chosen next
+        _group(dlg, "第二党小组")
+        _choose(dlg, "Meeting", 0, "onMeetingChanged")
+        assert host.getText() == "赵六"
+    finally:
+        dlg.dialog.dispose()
+
+
+def _group(dlg: Any, name: str) -> None:
+    """A group picked in the record dialog's box (a combo box: typed or chosen), and its event."""
+    _set(dlg, Group=name)
+    dlg.callHandlerMethod(dlg.dialog, None, "onGroupChanged")
+
+
+def test_a_group_meeting_record_by_dispatch_is_chaired_by_the_groups_leader(office: Any, writer: Any,
+                                                                            profile: BranchProfile) -> None:
+    def hosts() -> List[str]:
+        tables = writer.getTextTables()
+        return sorted(row[1] for i in range(tables.getCount()) for row in _rows(writer, i) if row[0] == "主持人")
+
+    for args, host in (({"Meeting": "group", "Group": "第一党小组"}, "张三"),  # its 组长
+                       ({"Meeting": "group", "Group": "第一党小组", "Host": "赵六"}, "赵六"),  # a name given is used
+                       ({"Meeting": "committee"}, "王明")):  # the secretary chairs the branch's meetings
+        before = hosts()
+        state, result = office.dispatch(writer, "sanhui:InsertRecord", dict(args, Date="2023-10-12 15:00"))
+        assert state == 1, result
+        assert hosts() == sorted([*before, host])
 
 
 def test_record_dialog_takes_a_group_not_in_the_profile_and_none_for_other_meetings(office: Any,

@@ -18,6 +18,7 @@ from sanhui.forms.errors import FormError
 from sanhui.forms.plan_form import MEETING_CHOICES, parse_details, parse_plan
 from sanhui.forms.record_form import (
     agenda,
+    chair,
     default_agenda,
     default_to,
     details_from_table,
@@ -33,7 +34,7 @@ from sanhui.forms.record_form import (
     sign_in_roll,
 )
 from sanhui.model.meeting import PLAN_ORDER, Absence, Meeting, MeetingDetails, meeting_of_heading
-from sanhui.model.profile import BranchProfile, Recent
+from sanhui.model.profile import BranchProfile, PartyGroup, Recent
 from sanhui.model.record import PARTY_DAY_AGENDA, Member, Record, quorum, sign_in_title
 from sanhui.odf.details_table import detail_rows
 from sanhui.odf.record_writer import render_notice, render_record, render_sign_in
@@ -238,6 +239,19 @@ def test_a_group_is_bounded_and_one_line(bad: object) -> None:
             parse({"Meeting": "group", "Group": bad}, TODAY)  # type: ignore[operator]
         assert caught.value.field == "Group"
     assert parse_record({"Meeting": "group", "Group": "甲" * 100}, TODAY)[1].group == "甲" * 100
+
+
+@pytest.mark.parametrize("meeting, group, chairs", [
+    (Meeting.GROUP, "第一党小组", "张三"),  # its 组长
+    (Meeting.GROUP, " 第一党小组 ", "张三"),  # as typed in the box
+    (Meeting.GROUP, "第二党小组", "王明"),  # no 组长 named in the profile: the secretary
+    (Meeting.GROUP, "离退休党小组", "王明"),  # a group the profile does not list
+    (Meeting.COMMITTEE, "第一党小组", "王明"),  # the branch's meetings: the secretary
+    (Meeting.PARTY_DAY, "", "王明"),
+])
+def test_a_group_meeting_is_chaired_by_its_leader(meeting: Meeting, group: str, chairs: str) -> None:
+    groups = (PartyGroup("第一党小组", "张三"), PartyGroup("第二党小组"))
+    assert chair(meeting, group, groups, "王明") == chairs
 
 
 def test_a_record_from_a_plan_part_takes_the_group_from_its_table_or_none() -> None:

@@ -21,7 +21,7 @@ from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 from ..dates import Month, format_date
 from ..model.meeting import Meeting, MeetingDetails
 from ..model.plan import Entry
-from ..model.profile import BranchProfile, Recent
+from ..model.profile import BranchProfile, PartyGroup, Recent
 from ..model.record import PARTY_DAY_AGENDA, PREPARE, Member, Notice
 from .arguments import check_names
 from .errors import FormError, Localized
@@ -60,6 +60,17 @@ def group_value(meeting: Meeting, raw: object) -> str:
     their groups there, and the title should still say which group met."""
     group = text_value("Group", raw, limit=MAX_GROUP)
     return group if meeting is Meeting.GROUP else ""
+
+
+def chair(meeting: Meeting, group: str, groups: Sequence[PartyGroup], otherwise: str) -> str:
+    """Who chairs ``meeting`` unless someone else is named: a 党小组会 its group's 组长 (the
+    profile's), any other meeting — or a group whose 组长 the profile does not name —
+    ``otherwise`` (the secretary, or whoever chaired last)."""
+    if meeting is Meeting.GROUP:
+        leader = next((g.leader for g in groups if g.name == group.strip() and g.leader), "")
+        if leader:
+            return leader
+    return otherwise
 
 
 def default_to(meeting: Meeting) -> str:

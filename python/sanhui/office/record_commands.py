@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from ..content.pack import load_pack
 from ..forms.arguments import check_names
@@ -23,8 +23,10 @@ from ..forms.record_form import (
     RECORD_FIELDS,
     SIGN_IN_FIELDS,
     agenda,
+    chair,
     default_agenda,
     details_from_table,
+    meeting_value,
     notice_defaults,
     outline_of,
     parse_notice,
@@ -198,12 +200,25 @@ def _details_between(doc: Any, meeting: Meeting, start: Any, end: Any) -> Dict[s
     return {}
 
 
-def record_defaults(inv: Invocation, part: PlanPart) -> Dict[str, object]:
-    """What the record's form starts from: the profile and the last values used, overridden by
-    what the plan's 会议要素 table at the cursor says (the meeting as planned)."""
-    defaults: Dict[str, object] = dict(plan_defaults(load_profile(inv.ctx), load_recent(inv.ctx)))
+def record_defaults(inv: Invocation, part: PlanPart, given: Mapping[str, object]) -> Dict[str, object]:
+    """What the record's form starts from: the profile and the last values used — a 党小组会
+    chaired by its group's 组长 —, overridden by what the plan's 会议要素 table at the cursor says
+    (the meeting as planned)."""
+    profile = load_profile(inv.ctx)
+    defaults: Dict[str, object] = dict(plan_defaults(profile, load_recent(inv.ctx)))
+    meeting = _meeting_given(given) or part.meeting or Meeting.GENERAL
+    group = str(given.get("Group") or part.details.get("Group") or "")
+    defaults["Host"] = chair(meeting, group, profile.groups, str(defaults.get("Host") or ""))
     defaults.update(part.details)
     return defaults
+
+
+def _meeting_given(given: Mapping[str, object]) -> Optional[Meeting]:
+    """The Meeting argument when it names one (a bad one is named by parse_record later)."""
+    try:
+        return meeting_value(given["Meeting"]) if given.get("Meeting") not in (None, "") else None
+    except FormError:
+        return None
 
 
 def insert_record(inv: Invocation) -> str:
@@ -216,8 +231,8 @@ def insert_record(inv: Invocation) -> str:
     doc = inv.document
     view, _, _ = check_insertable(inv, doc)
     part = plan_part_at(doc, view)
-    defaults = record_defaults(inv, part)
     given = check_names(inv.args, RECORD_FIELDS)
+    defaults = record_defaults(inv, part, given)
     today = date.today()
     if _interactive(inv, given):
         from .record_dialog import RecordDialog  # only a click needs the dialog's code
@@ -226,8 +241,9 @@ def insert_record(inv: Invocation) -> str:
         values = dict(defaults)
         values["Meeting"] = (part.meeting or Meeting.GENERAL).value  # the plan's meeting is preselected
         values.update(_user_values(given))
-        groups = [g.name for g in load_profile(inv.ctx).groups]
-        answer = RecordDialog(inv.ctx, inv.frame, inv.lang, values, today, groups).run()
+        profile = load_profile(inv.ctx)
+        otherwise = str(plan_defaults(profile, load_recent(inv.ctx))["Host"] or "")
+        answer = RecordDialog(inv.ctx, inv.frame, inv.lang, values, today, profile.groups, otherwise).run()
         if answer is None:
             return text("cancelled", inv.lang)
         meeting, details = answer

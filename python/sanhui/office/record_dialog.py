@@ -4,7 +4,9 @@ It opens on the meeting of the plan part at the cursor, filled from that part's 
 when the plan has one, else from the profile and the last values used. The checks are the plan
 dialog's (``parse_details``); a warning (no quorum, absentees that do not add up) is shown once,
 and a second 确定 with the same input goes on. For a 党小组会 the 党小组 box names the group that
-met (chosen from the profile's or typed), which the record's title then says.
+met (chosen from the profile's or typed), which the record's title then says; its 组长 (the
+profile's) is the 主持人 offered, following the meeting and the group chosen until the 主持人 is
+typed over.
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ from typing import Any, Callable, Dict, Mapping, Optional, Sequence, Tuple
 
 from ..forms.errors import FormError
 from ..forms.plan_form import DETAIL_FIELDS
-from ..forms.record_form import parse_record, record_warnings
+from ..forms.record_form import chair, parse_record, record_warnings
 from ..model.meeting import Meeting, MeetingDetails
+from ..model.profile import PartyGroup
 from .form_dialog import FormDialog
 from .notice_dialog import GroupChoice, chosen_meeting, select_meeting
 
@@ -24,7 +27,9 @@ class RecordDialog(FormDialog):
     """``run()`` returns the checked (meeting, details), or None when cancelled."""
 
     def __init__(self, ctx: Any, frame: Any, lang: str, values: Mapping[str, object], today: date,
-                 groups: Sequence[str] = ()) -> None:
+                 groups: Sequence[PartyGroup] = (), otherwise_host: str = "") -> None:
+        """``otherwise_host`` chairs the meetings that are not a group's (the secretary, or who
+        chaired last); ``values`` hold the 主持人 shown first."""
         super().__init__(ctx, frame, lang, "RecordDialog")
         self.today = today
         self.result: Optional[Tuple[Meeting, MeetingDetails]] = None
@@ -32,13 +37,33 @@ class RecordDialog(FormDialog):
             value = values.get(name)
             self.control(name).getModel().Text = "" if value is None else str(value)
         select_meeting(self, values.get("Meeting"))
-        self.group = GroupChoice(self, groups, values.get("Group"))
+        self.groups = tuple(groups)
+        self.otherwise_host = otherwise_host
+        self.group = GroupChoice(self, [g.name for g in self.groups], values.get("Group"))
+        self.offered_host = self.chair()
 
     def handlers(self) -> Dict[str, Callable[[], None]]:
-        return {"onOk": self.ok, "onDateLeft": self.date_left, "onMeetingChanged": self.meeting_changed}
+        return {"onOk": self.ok, "onDateLeft": self.date_left, "onMeetingChanged": self.meeting_changed,
+                "onGroupChanged": self.follow_chair}
 
     def meeting_changed(self) -> None:
         self.group.follow()
+        self.follow_chair()
+
+    def chair(self) -> str:
+        """Who chairs the meeting and group chosen, unless someone else is typed."""
+        return chair(chosen_meeting(self), self.group.value(), self.groups, self.otherwise_host)
+
+    def follow_chair(self) -> None:
+        """The 主持人 offered follows the meeting and group while it is the one offered; a name
+        typed over it (or the plan's) stays."""
+        if not hasattr(self, "offered_host"):  # a change event while the dialog is being filled
+            return
+        offered = self.chair()
+        host = self.control("Host").getModel()
+        if host.Text.strip() == self.offered_host.strip():
+            host.Text = offered
+        self.offered_host = offered
 
     def date_left(self) -> None:
         self.show_time_as_gb("Date", self.today)
