@@ -173,7 +173,7 @@ def test_the_quarter_tables_say_what_was_held(made: Dict[str, Any]) -> None:
     assert _row(second, "支委会")[2] == "5月5日\n主持人：王书记\n主题：5月支委会：研究党建工作\n应到3，实到3，有效"
     june_general = _row(second, "党员大会")[3]
     assert "6月20日" in june_general and "应到6，实到2" in june_general and "无效" in june_general
-    group_two = _row(second, "党小组会（第二党小组）")
+    group_two = _row(second, "党小组会\n（第二党小组）")
     assert "5月13日" in group_two[2] and "实到2" in group_two[2]  # read from a .docx
 
 
@@ -182,7 +182,7 @@ def test_the_quarter_tables_say_what_is_missing(made: Dict[str, Any]) -> None:
     committee = _row(fourth, "支委会")
     assert "10月5日" not in committee[1] and ("未见记录" in committee[1] or "仅见计划" in committee[1])
     assert "11月5日" in committee[2] and "有效" in committee[2]
-    assert "未见记录" in _row(fourth, "党小组会（第二党小组）")[1]
+    assert "未见记录" in _row(fourth, "党小组会\n（第二党小组）")[1]
     assert "11月22日" in _row(fourth, "主题党日")[2]  # held: its sign-in sheet was signed
     lecture = _row(fourth, "党课")[3]
     assert "12月26日" not in lecture.split("\n")[0]  # a notice is not a meeting held

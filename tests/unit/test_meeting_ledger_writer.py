@@ -143,8 +143,8 @@ def test_one_table_per_quarter_a_row_per_kind_and_group_a_column_per_month() -> 
     assert all(name in tables for name in quarters)
     fourth = tables["2024年第四季度"]
     assert fourth[0] == ["会议", "10月", "11月", "12月"]
-    assert [row[0] for row in fourth[1:]] == ["支委会", "党员大会", "党小组会（第一党小组）", "党小组会（第二党小组）",
-                                              "党课", "主题党日"]
+    assert [row[0] for row in fourth[1:]] == ["支委会", "党员大会", "党小组会/（第一党小组）",
+                                              "党小组会/（第二党小组）", "党课", "主题党日"]  # group: own line
     committee = fourth[1]
     assert committee[1] == "未见记录"
     assert committee[2] == "11月5日/主持人：王书记/主题：学习党的二十届三中全会精神/应到5，实到5，有效"
@@ -184,10 +184,10 @@ def test_no_findings_says_so() -> None:
 def test_members_expected_attended_rate_and_absences_with_reasons() -> None:
     table = _tables(render_meeting_ledger(_ledger()))["2024年党员参加组织生活情况"]
     assert table[0] == ["姓名", "党小组", "应参加", "实参加", "出席率", "缺席及原因"]
-    assert table[1] == ["王书记（支委）", "第一党小组", "40", "40", "100%", ""]
+    assert table[1] == ["王书记/（支委）", "第一党小组", "40", "40", "100%", ""]  # the role on a line of its own
     assert table[2] == ["李四", "第二党小组", "30", "28", "93.3%",
                         "3月25日 党员大会（出差）；5月13日 党小组会（第二党小组）（病假）"]
-    assert table[3][0] == "赵六（预备党员）" and table[3][4] == "—"
+    assert table[3][0] == "赵六/（预备党员）" and table[3][4] == "—"
 
 
 def test_no_members_says_why_there_is_no_table() -> None:

@@ -206,7 +206,8 @@ def _month_tables(out: Outline, ledger: MeetingLedger) -> None:
                        (MONTH_HEADER, *(f"{m}月" for m in months)), _SMALL_LABEL)
         for kind, group in table_rows:
             row = sub(table, "table:table-row")
-            _cell(row, [kind_label(kind, group)], _SMALL_LABEL)
+            # the group on a line of its own: “党小组会（第一党小组）” breaks mid-name in a 30 mm column
+            _cell(row, [kind, f"（{group}）"] if group else [kind], _SMALL_LABEL)
             for month in months:
                 lines, flagged = _month_cell(ledger, month, kind, group, findings)
                 _cell(row, lines, _SMALL_TEXT, flagged)
@@ -254,9 +255,11 @@ def absence_text(absence: MemberAbsence) -> str:
     return f"{short_date(absence.day)} {what}" + (f"（{absence.reason}）" if absence.reason else "")
 
 
-def _member_name(member: MemberAttendance) -> str:
+def _member_name(member: MemberAttendance) -> List[str]:
+    """The name, and under it “（支委）” or “（预备党员）”: on one line they break mid-word in a
+    narrow column."""
     notes = [note for note, on in (("支委", member.committee), ("预备党员", member.probationary)) if on]
-    return member.name + (f"（{'、'.join(notes)}）" if notes else "")
+    return [member.name, f"（{'、'.join(notes)}）"] if notes else [member.name]
 
 
 def _members(out: Outline, ledger: MeetingLedger) -> None:
@@ -270,9 +273,8 @@ def _members(out: Outline, ledger: MeetingLedger) -> None:
     for member in ledger.members:
         row = sub(table, "table:table-row")
         absences = "；".join(absence_text(a) for a in member.absences)
-        values = (_member_name(member), member.group, str(member.expected), str(member.attended),
-                  percent(member.rate()), absences)
-        for value in values:
+        _cell(row, _member_name(member), _SMALL_TEXT)
+        for value in (member.group, str(member.expected), str(member.attended), percent(member.rate()), absences):
             _cell(row, [value], _SMALL_TEXT)
 
 
