@@ -13,6 +13,10 @@ writes to out/:
   2023-09-formatted-plan.{odt,pdf}          the seed typed as plain paragraphs, then FormatAsPlan
   task-ledger.{odt,pdf}                     the ledger of every item in the files above
   2023-09-group-and-party-day.{odt,pdf}     the first group's 党小组会 record and the 主题党日's record
+  2023-records/2023-MM-records.odt          the rest of the year's records, a document a month, as a
+                                            branch keeps them — with the gaps an inspection finds:
+                                            no record of October's 第二党小组 meeting or of the
+                                            fourth quarter's 党课, and March's 支委会 held late
   2023-meeting-ledger.{odt,pdf}             the year's “三会一课”台账 of the records above, with its chart
 
 Usage: python tools/demo.py [--out out]
@@ -24,6 +28,7 @@ import argparse
 import shutil
 import sys
 import tempfile
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Callable, Dict, List
 
@@ -46,8 +51,9 @@ _NAMES = ("王明", "李强", "张三", "李四", "王五", "赵六", "孙七", 
 PROFILE = BranchProfile(
     branch="机关第一党支部", secretary="王明", organizer="李强", place="三楼党员活动室",
     groups=(PartyGroup("第一党小组", "张三"), PartyGroup("第二党小组", "李四")),
-    members=tuple(Member(name, "第一党小组" if number % 2 else "第二党小组", probationary=number >= 22,
-                         committee=number < 5) for number, name in enumerate(_NAMES)),
+    rules=(("CommitteeRule", "每月第一个星期五"),),
+    members=tuple(Member(name, "第二党小组" if number % 2 else "第一党小组", probationary=number >= 22,
+                         committee=number < 5) for number, name in enumerate(_NAMES)),  # 张三 in his own group
 )
 MEETING = {"Meeting": "general", "Date": "2023-09-25 15:00", "Place": "三楼党员活动室"}
 MINUTES = {
@@ -159,13 +165,82 @@ def _meetings(office: Office, out: Path) -> List[Path]:
     written += write_document(office, out, "2024-annual-schedule", [("sanhui:InsertAnnualPlan", {"Year": "2024"})])
     written += write_document(office, out, "2023-09-group-and-party-day", [
         ("sanhui:InsertRecord", {"Meeting": "group", "Group": "第一党小组", "Date": "2023-09-14 15:00",
-                                 "Expected": "12", "Present": "11", "Absent": "张三（出差）"}),
+                                 "Expected": "12", "Present": "11", "Absent": "孙七（出差）"}),
         _to_end,
         ("sanhui:InsertRecord", {"Meeting": "partyday", "Date": "2023-09-01 09:00", "Expected": "24",
                                  "Present": "22"}),
     ])
+    written += write_year_of_records(office, out / "2023-records")
     written += write_ledger(office, out)
     written += write_meeting_ledger(office, out)
+    return written
+
+
+_TOPICS = ("学习贯彻党的二十大精神", "开展主题教育动员部署", "学习《中国共产党章程》", "研究春季安全生产工作",
+           "学习习近平总书记重要讲话精神", "开展“七一”主题党日活动", "研究上半年党建工作总结", "学习主题教育读本",
+           "研究发展党员工作", "开展调查研究成果交流", "学习党纪党规", "研究年度组织生活会筹备")
+
+
+# The branch's rule day for its 支委会 in 2023 (每月第一个星期五; October's moved off the National Day
+# holiday); 党小组会 a week after it, 主题党日 two weeks after.
+_RULE_DAYS = (date(2023, 1, 6), date(2023, 2, 3), date(2023, 3, 3), date(2023, 4, 7), date(2023, 5, 5),
+              date(2023, 6, 2), date(2023, 7, 7), date(2023, 8, 4), date(2023, 9, 1), date(2023, 10, 9),
+              date(2023, 11, 3), date(2023, 12, 1))
+_QUARTER_ENDS = {3: (date(2023, 3, 24), date(2023, 3, 28)), 6: (date(2023, 6, 21), date(2023, 6, 28)),
+                 9: (None, date(2023, 9, 27)), 12: (date(2023, 12, 22), None)}  # (党员大会, 党课)
+
+
+def year_of_records(month: int) -> List[Dict[str, Any]]:
+    """InsertRecord's arguments for the records a month of 2023 adds to the folder: 支委会, both
+    党小组会 and 主题党日 every month, 党员大会 and 党课 each quarter, each with its absentees named
+    from the roll. September's 党员大会, first 党小组会 and 主题党日 are in the documents above;
+    October's 第二党小组 meeting and the fourth quarter's 党课 were not held; March's 支委会 met
+    on the 20th, late against the rule day."""
+    topic = _TOPICS[month - 1]
+    rule_day = _RULE_DAYS[month - 1]
+    held = date(2023, 3, 20) if month == 3 else rule_day
+    committee = [m.name for m in PROFILE.members if m.committee]
+    full = [m.name for m in PROFILE.members if not m.probationary]
+    everyone = [m.name for m in PROFILE.members]
+    records = [_record("committee", held, 15, committee, month % 4 == 0, month, topic)]
+    for group in PROFILE.groups:
+        if (month, group.name) not in ((9, "第一党小组"), (10, "第二党小组")):
+            names = sorted((m.name for m in PROFILE.members if m.group == group.name), key=lambda n: n != group.leader)
+            records.append(dict(_record("group", rule_day + timedelta(days=7), 15, names, month % 3, month, topic),
+                                Group=group.name))
+    if month != 9:
+        records.append(_record("partyday", rule_day + timedelta(days=14), 9, everyone, month % 4, month, topic))
+    general, lecture = _QUARTER_ENDS.get(month, (None, None))
+    if general is not None:
+        records.append(_record("general", general, 15, full, 1, month, topic))
+    if lecture is not None:
+        records.append(_record("lecture", lecture, 15, everyone, 2, month, f"书记讲党课：{topic}"))
+    return records
+
+
+_REASONS = ("出差", "病假", "事假", "培训")
+
+
+def _record(meeting: str, day: date, hour: int, names: List[str], missing: int, month: int, topic: str
+            ) -> Dict[str, Any]:
+    """One record's arguments: ``missing`` of ``names`` absent (never the first, who chairs or
+    leads), chosen by the month so that absences spread over the roll, each with a reason."""
+    absent = [names[1 + (month * 7 + i * 5) % (len(names) - 1)] for i in range(missing)]
+    absent = list(dict.fromkeys(absent))
+    return {"Meeting": meeting, "Date": f"{day} {hour:02d}:00", "Expected": str(len(names)),
+            "Present": str(len(names) - len(absent)), "Topic": topic,
+            "Absent": "；".join(f"{name}（{_REASONS[(month + i) % len(_REASONS)]}）" for i, name in enumerate(absent))}
+
+
+def write_year_of_records(office: Office, folder: Path) -> List[Path]:
+    """A document a month in ``folder``, each the month's records one after another (InsertRecord,
+    then the cursor to the end), saved as .odt: what MeetingLedger reads with the files above."""
+    written: List[Path] = []
+    for month in range(1, 13):
+        steps: List[Any] = []
+        for args in year_of_records(month):
+            steps += [("sanhui:InsertRecord", args), _to_end]
+        written += write_document(office, folder, f"2023-{month:02d}-records", steps[:-1], (FORMATS[0],))
     return written
 
 

@@ -32,11 +32,26 @@ def test_odt_is_valid_strict_odf(demo: Dict[str, Path]) -> None:
 def test_every_document_the_demo_writes_is_valid_strict_odf(demo: Dict[str, Path]) -> None:
     """make demo runs every command as a script would; what it writes must be valid."""
     odts = sorted(name for name in demo if name.endswith(".odt"))
-    assert odts == ["2023-09-benchmark-tasks.odt", "2023-09-formatted-plan.odt", "2023-09-general-meeting.odt",
-                    "2023-09-group-and-party-day.odt", "2023-09-joint-minutes.odt", "2023-meeting-ledger.odt",
-                    "2024-03-imported-notice.odt", "2024-annual-schedule.odt", "plan.odt", "task-ledger.odt"]
+    records = [f"2023-{month:02d}-records.odt" for month in range(1, 13)]
+    assert odts == sorted(["2023-09-benchmark-tasks.odt", "2023-09-formatted-plan.odt", "2023-09-general-meeting.odt",
+                           "2023-09-group-and-party-day.odt", "2023-09-joint-minutes.odt", "2023-meeting-ledger.odt",
+                           "2024-03-imported-notice.odt", "2024-annual-schedule.odt", "plan.odt", "task-ledger.odt",
+                           *records])
     for name in odts:
         assert_valid_odt(demo[name])
+
+
+def test_the_demos_meeting_ledger_finds_what_its_year_of_records_lacks(demo: Dict[str, Path]) -> None:
+    """make demo's 台账 over its folder (a year of records made by InsertRecord, a document a month,
+    beside September's documents): every meeting held is counted, and the three gaps left on
+    purpose are the findings — a 党小组会 and a 党课 with no record, a 支委会 held late."""
+    text = _pdf_text(demo["2023-meeting-ledger.pdf"])
+    squashed = _squash(text)
+    assert "识别出会议记录54份" in squashed
+    findings = squashed[squashed.index("二、缺漏、逾期及未达法定人数的会议"):squashed.index("三、党员参加组织生活情况")]
+    assert findings == ("二、缺漏、逾期及未达法定人数的会议3月支委会于3月20日召开，晚于日程（3月3日）17天。"
+                        "10月党小组会（第二党小组）未见记录。第四季度党课未见记录。")
+    assert "全年已召开各类会议54次，截至统计日应召开56次" in squashed
 
 
 def test_docx_opens_again_with_text_numbers_and_comments(office: Any, demo: Dict[str, Path]) -> None:
