@@ -11,14 +11,16 @@ import io
 import os
 import struct
 import zipfile
+import zlib
 from pathlib import Path
-from typing import Optional
+from typing import List, Optional
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sanhui.model.meeting import Meeting
+from sanhui.odf import zip_part
 from sanhui.odf.untrusted import BadFile, read_part
 from sanhui.odf.zip_part import member
 from tests.unit import meeting_docs as docs
@@ -113,6 +115,66 @@ def test_a_damaged_part_is_one_bad_file_not_the_end_of_the_folder(tmp_path: Path
     data[start + 10:start + 50] = b"\xff" * 40
     path = _write(tmp_path / "damaged.odt", bytes(data))
     assert member(path, "content.xml", LIMIT) is None
+    with pytest.raises(BadFile, match="not a readable zip"):
+        read_part(path, "content.xml")
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> List[int]:
+    """How many bytes each os.read of zip_part asks for (a request is allocated before it is read)."""
+    asked: List[int] = []
+    real = os.read
+
+    def counted(fd: int, count: int) -> bytes:
+        asked.append(count)
+        return real(fd, count)
+
+    monkeypatch.setattr(zip_part.os, "read", counted)
+    return asked
+
+
+def _local(name: bytes, method: int, crc: int, packed: int, unpacked: int) -> bytes:
+    header = struct.pack("<4s2B4HL2L2H", b"PK\x03\x04", 20, 0, 0, method, 0, 0x21, crc, packed, unpacked, len(name), 0)
+    return header + name
+
+
+def _central(name: bytes, method: int, crc: int, packed: int, unpacked: int, offset: int) -> bytes:
+    return struct.pack("<4s4B4HL2L5H2L", b"PK\x01\x02", 20, 3, 20, 0, 0, method, 0, 0x21, crc, packed, unpacked,
+                       len(name), 0, 0, 0, 0, 0, offset) + name
+
+
+def test_a_part_said_to_run_past_the_end_of_the_file_is_not_asked_for(tmp_path: Path, reads: List[int]) -> None:
+    """A large file whose directory gives its small part a compressed size of 4 GiB, and a bogus
+    entry far beyond it so that the part seems to overlap nothing: reading it would allocate 4 GiB
+    (a MemoryError where memory is short). Found by a review; zipfile reads the file."""
+    content, pad = b"<a/>", os.urandom(300 * 1024)
+    packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+    raw = packer.compress(content) + packer.flush()
+    data = _local(b"p.bin", 0, zlib.crc32(pad), len(pad), len(pad)) + pad
+    part = len(data)
+    data += _local(b"content.xml", 8, zlib.crc32(content), len(raw), len(content)) + raw
+    bogus = 0xFFFFFF00
+    directory = (_central(b"p.bin", 0, zlib.crc32(pad), len(pad), len(pad), 0)
+                 + _central(b"content.xml", 8, zlib.crc32(content), bogus - (part + 41), len(content), part)
+                 + _central(b"x", 0, 0, 0, 0, bogus))
+    data += directory + struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, 3, 3, len(directory), len(data), 0)
+    path = _write(tmp_path / "huge.odt", data)
+    assert member(path, "content.xml", LIMIT) is None
+    assert max(reads) <= len(data)
+    assert read_part(path, "content.xml") == _zipfile(path, "content.xml") == content
+
+
+def test_a_large_file_without_an_end_record_is_not_read_whole(tmp_path: Path, reads: List[int]) -> None:
+    """A 64 MiB file (a video renamed .odt, say) whose last bytes claim a directory from its first
+    byte: only the end record is read, then zipfile says it is no zip."""
+    path = tmp_path / "video.odt"
+    size = 64 * 1024 * 1024
+    with open(path, "wb") as f:  # sparse: no disk used
+        f.truncate(size - 22)
+        f.seek(size - 22)
+        f.write(struct.pack("<4s4H2LH", b"NOPE", 0, 0, 1, 1, size - 22, 0, 0))
+    assert member(path, "content.xml", LIMIT) is None
+    assert max(reads) <= 22
     with pytest.raises(BadFile, match="not a readable zip"):
         read_part(path, "content.xml")
 

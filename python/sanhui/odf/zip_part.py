@@ -32,12 +32,15 @@ _ZIP64_EXTRA, _UNICODE_PATH_EXTRA = 0x0001, 0x7075  # zipfile reads names and si
 _STORED, _DEFLATED = 0, 8
 _MAX_EXTRACT_VERSION = 63  # zipfile refuses a part needing a newer version
 _WHOLE = 256 * 1024  # a file up to this size is read at once; a larger one, its directory and the part
+_MAX_DIRECTORY = 4 * 1024 * 1024  # a document's directory is a few KiB; a larger one is zipfile's to judge
 
 
 def member(path: Path, name: str, limit: int) -> Optional[bytes]:
     """The bytes of part ``name`` (ASCII) of the zip at ``path`` when they unpack to at most
     ``limit`` bytes and the zip is plain enough to read here; None to leave it to zipfile.
-    OSError when the file cannot be opened or read.
+    OSError when the file cannot be opened or read. Nothing is read that the file does not hold:
+    no more than its size, and of a large file only its directory (when that is a document's) and
+    the part (when it lies inside the file).
 
     Read with os.open/os.read, not open(): the file object's layers cost a third of the time
     a small file's reading takes here."""
@@ -49,9 +52,11 @@ def member(path: Path, name: str, limit: int) -> Optional[bytes]:
             return None
         if size <= _WHOLE:
             data, base = _read(fd, 0, size), 0
-        else:  # the directory only: the end record says where it is
-            cd_size, cd_offset = _END.unpack(_read(fd, size - _END.size, _END.size).ljust(_END.size, b"\0"))[5:7]
-            if cd_offset + cd_size + _END.size != size:
+        else:  # the directory only, when the end record is one and the directory a document's
+            end = _read(fd, size - _END.size, _END.size).ljust(_END.size, b"\0")
+            signature, _, _, _, _, cd_size, cd_offset, comment = _END.unpack(end)
+            if (signature != _END_SIG or comment or cd_size > _MAX_DIRECTORY
+                    or cd_offset + cd_size + _END.size != size):
                 return None
             data, base = _read(fd, cd_offset, size - cd_offset), cd_offset
         if len(data) != size - base:
@@ -65,8 +70,8 @@ def member(path: Path, name: str, limit: int) -> Optional[bytes]:
         local = data[header:header + _LOCAL.size + len(wanted)] if base == 0 else \
             _read(fd, header, _LOCAL.size + len(wanted))
         start = _data_start(local, header, wanted)
-        if start is None or start + packed > following:
-            return None  # zipfile refuses a part overlapping the next entry (a zip bomb)
+        if start is None or start + packed > following or start + packed > size:
+            return None  # zipfile refuses a part overlapping the next entry (a zip bomb); none is past the end
         raw = data[start:start + packed] if base == 0 else _read(fd, start, packed)
     finally:
         os.close(fd)
