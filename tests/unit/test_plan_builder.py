@@ -24,11 +24,20 @@ def pack() -> ContentPack:
     (Month(2024, 1), "", "2024年1月“三会一课”方案"),
     (Month(2023, 12), "机关第一党支部", "机关第一党支部2023年12月“三会一课”方案"),
     (Month(2023, 9), "  第二党支部  ", "第二党支部2023年9月“三会一课”方案"),
+    (Month(2023, 9), "2", "22023年9月“三会一课”方案"),  # a branch the month happens to start with
+    (Month(2023, 9), "2023年", "2023年2023年9月“三会一课”方案"),
 ])
 def test_month_plan_title(pack: ContentPack, month: Month, branch: str, title: str) -> None:
     plan = build_plan(pack, None, month.format(), branch)
     assert plan.title == title
     assert month_title(pack, month.format(), branch) == title
+
+
+def test_a_templates_title_that_carries_the_branch_is_not_given_it_twice() -> None:
+    # as SavePlanTemplate stores it
+    saved = dataclasses.replace(load_pack(), title="机关第一党支部{month}“三会一课”方案")
+    assert month_title(saved, "2023年10月", "机关第一党支部") == "机关第一党支部2023年10月“三会一课”方案"
+    assert month_title(saved, "2023年10月", "") == "机关第一党支部2023年10月“三会一课”方案"
 
 
 def test_month_plan_has_the_four_parts_in_order_numbered_from_one(pack: ContentPack) -> None:
