@@ -381,6 +381,21 @@ def _group(dlg: Any, name: str) -> None:
     dlg.callHandlerMethod(dlg.dialog, None, "onGroupChanged")
 
 
+def test_a_group_meeting_opened_without_its_group_offers_the_shown_groups_leader(office: Any, writer: Any,
+                                                                               profile: BranchProfile) -> None:
+    """In a plan's 党小组会 part whose table names no group, the box shows the profile's first group:
+    the 主持人 offered is its 组长, not the secretary given for no group."""
+    dlg = office.call(RecordDialog, office.ctx, _frame(writer), "zh", {"Meeting": "group", "Host": "王明"}, TODAY,
+                      profile.groups, "王明")
+    try:
+        assert dlg.control("Group").getText() == "第一党小组"
+        assert dlg.control("Host").getText() == "张三"
+        _group(dlg, "第二党小组")
+        assert dlg.control("Host").getText() == "王明"
+    finally:
+        dlg.dialog.dispose()
+
+
 def test_a_group_meeting_record_by_dispatch_is_chaired_by_the_groups_leader(office: Any, writer: Any,
                                                                             profile: BranchProfile) -> None:
     def hosts() -> List[str]:

@@ -40,7 +40,11 @@ class RecordDialog(FormDialog):
         self.groups = tuple(groups)
         self.otherwise_host = otherwise_host
         self.group = GroupChoice(self, [g.name for g in self.groups], values.get("Group"))
-        self.offered_host = self.chair()
+        # The 主持人 given was offered for the group given (or none): the box may show another
+        # (the profile's first), whose 组长 is then offered in its place.
+        given_group = str(values.get("Group") or "") if chosen_meeting(self) is Meeting.GROUP else ""
+        self.offered_host = chair(chosen_meeting(self), given_group, self.groups, otherwise_host)
+        self.follow_chair()
 
     def handlers(self) -> Dict[str, Callable[[], None]]:
         return {"onOk": self.ok, "onDateLeft": self.date_left, "onMeetingChanged": self.meeting_changed,
