@@ -26,6 +26,7 @@ def pack() -> ContentPack:
     (Month(2023, 9), "  第二党支部  ", "第二党支部2023年9月“三会一课”方案"),
     (Month(2023, 9), "2", "22023年9月“三会一课”方案"),  # a branch the month happens to start with
     (Month(2023, 9), "2023年", "2023年2023年9月“三会一课”方案"),
+    (Month(2023, 9), "{", "{2023年9月“三会一课”方案"),  # nor one the placeholder starts with
 ])
 def test_month_plan_title(pack: ContentPack, month: Month, branch: str, title: str) -> None:
     plan = build_plan(pack, None, month.format(), branch)

@@ -140,6 +140,7 @@ def assert_names_a_given_field(exc: FormError, given: Mapping[str, Any]) -> None
 
 @given(branch=TEXT, place=TEXT, host=TEXT, recorder=TEXT, absent=TEXT, attendees=TEXT, topic=TEXT,
        notes=st.sampled_from(["comments", "body", "none"]))
+@example(branch="{", place="", host="", recorder="", absent="", attendees="", topic="", notes="comments")
 def test_plan(branch: str, place: str, host: str, recorder: str, absent: str, attendees: str, topic: str,
               notes: str) -> None:
     args = _inputs(Branch=branch, Meeting="general", Month="2023-09", Notes=notes, Place=place, Host=host,

@@ -14,12 +14,14 @@ def month_title(pack: ContentPack, month_label: str, branch: str = "") -> str:
     title does not start with it already: a saved template's title may carry the branch).
 
     Only ``{month}`` is a placeholder: any other brace a pack's author types is text. Whether the
-    title starts with the branch is judged before the month is put in: a branch named “2” is not
-    in “{month}…” for all that “2023年…” starts with a 2 (make bench's property test found it).
+    title starts with the branch is judged on what comes before the placeholder: a branch named
+    “2” is not in “{month}…” for all that “2023年…” starts with a 2, nor one named “{” (the property
+    tests found both).
     """
     branch = branch.strip()
     title = pack.title.replace("{month}", month_label)
-    return title if not branch or pack.title.startswith(branch) else branch + title
+    before = pack.title.split("{month}", 1)[0]
+    return title if not branch or before.startswith(branch) else branch + title
 
 
 NO_COMMITTEE_REMARK = "本支部正式党员不足7人，不设支部委员会，由支部书记履行职责，本月方案不含支委会方案。"
