@@ -42,15 +42,20 @@ def paragraph(doc: Any, text: str) -> Any:
     raise AssertionError(f"no paragraph {text!r}")
 
 
-def comments(doc: Any) -> List[Tuple[str, str, str]]:
-    """(author, content, the text the comment is anchored to) for every comment."""
+def comment_fields(doc: Any) -> List[Any]:
+    """Every comment's field, in the document's order of text fields."""
     out = []
     enum = doc.getTextFields().createEnumeration()
     while enum.hasMoreElements():
         field = enum.nextElement()
         if field.supportsService("com.sun.star.text.textfield.Annotation"):
-            out.append((field.Author, field.Content, field.getAnchor().getString()))
+            out.append(field)
     return out
+
+
+def comments(doc: Any) -> List[Tuple[str, str, str]]:
+    """(author, content, the text the comment is anchored to) for every comment."""
+    return [(field.Author, field.Content, field.getAnchor().getString()) for field in comment_fields(doc)]
 
 
 def set_text(doc: Any, paras: List[Tuple[str, str]]) -> None:

@@ -16,7 +16,7 @@ from typing import Any, Iterator, List, Tuple
 import pytest
 
 from tests.odf_schema import assert_valid_odt
-from tests.office.docs import comments, paragraph, paragraphs, put_cursor, saved_body, set_text
+from tests.office.docs import comment_fields, comments, paragraph, paragraphs, put_cursor, saved_body, set_text
 
 SUCCESS, FAILURE = 1, 0
 SEED = Path(__file__).resolve().parents[1] / "data" / "2023-09-sanhui-yike-plan.txt"
@@ -109,8 +109,8 @@ def test_format_as_plan_keeps_who_wrote_the_comments_and_when(office: Any, write
     found = {content: (author, anchor) for author, content, anchor in comments(writer)}
     assert found["备注：请写明联建单位"] == ("李书记", "研究开展党支部/党小组联建活动方案")  # the range stops before 。
     assert found["备注：九月重点学习党的二十大报告"][0] == "王委员"
-    dates = {field.Content: (field.DateTimeValue.Year, field.DateTimeValue.Month, field.DateTimeValue.Day,
-                             field.DateTimeValue.Hours, field.DateTimeValue.Minutes) for field in _annotations(writer)}
+    stamps = {field.Content: field.DateTimeValue for field in comment_fields(writer)}
+    dates = {content: (t.Year, t.Month, t.Day, t.Hours, t.Minutes) for content, t in stamps.items()}
     assert dates["备注：请写明联建单位"] == (2023, 8, 30, 10, 5)
     assert dates["备注：九月重点学习党的二十大报告"] == (2023, 8, 29, 16, 0)
     typed = [author for author, content, _ in comments(writer) if content.startswith("备注：有布置有落实")]
@@ -118,16 +118,6 @@ def test_format_as_plan_keeps_who_wrote_the_comments_and_when(office: Any, write
     assert_valid_odt(office.store(writer, tmp_path / "formatted.odt", "writer8"))
     writer.getUndoManager().undo()
     assert sorted(comments(writer)) == before
-
-
-def _annotations(doc: Any) -> List[Any]:
-    out = []
-    enum = doc.getTextFields().createEnumeration()
-    while enum.hasMoreElements():
-        field = enum.nextElement()
-        if field.supportsService("com.sun.star.text.textfield.Annotation"):
-            out.append(field)
-    return out
 
 
 @pytest.mark.parametrize("place", ["table", "readonly", "protected"])
@@ -251,7 +241,7 @@ def test_import_plan_names_a_bad_argument_and_changes_nothing(office: Any, write
 
 
 def _comment_on(doc: Any, anchor_start: str) -> Any:
-    for field in _annotations(doc):
+    for field in comment_fields(doc):
         if field.getAnchor().getString().startswith(anchor_start):
             return field
     raise AssertionError(f"no comment on {anchor_start!r}")

@@ -27,7 +27,7 @@ from sanhui.office.record_commands import (
     record_defaults,
 )
 from sanhui.office.record_dialog import RecordDialog
-from sanhui.office.settings import load_profile, save_profile, save_recent
+from sanhui.office.settings import load_profile, load_recent, save_profile, save_recent
 from sanhui.office.sign_in_dialog import SignInDialog
 from tests.odf_schema import assert_valid_odt
 from tests.office.docs import paragraphs, put_cursor
@@ -226,9 +226,8 @@ def test_sign_in_with_a_bad_time_stays_open(office: Any, writer: Any) -> None:
 def _record(office: Any, writer: Any) -> RecordDialog:
     """The dialog as the command opens it at the cursor: its values from the plan part there."""
     def values() -> dict:
-        inv = _inv(office, writer)
         part = plan_part_at(writer, writer.getCurrentController().getViewCursor())
-        out = record_defaults(inv, part, {})
+        out = record_defaults(load_profile(office.ctx), load_recent(office.ctx), part, {})
         out["Meeting"] = (part.meeting or Meeting.GENERAL).value
         return out
 

@@ -78,6 +78,12 @@ def documents(folder: Path) -> List[Path]:
     return list(iter_documents(folder))
 
 
+def folder_documents(folder: Path) -> List[Path]:
+    """The .odt and .docx files in ``folder`` itself, not its subfolders, without lock files (as
+    documents() lists them); none when the folder cannot be read."""
+    return [Path(path) for path, is_dir in _listed(str(folder)) if not is_dir]
+
+
 def iter_documents(folder: Path) -> Iterator[Path]:
     """documents(), one at a time: each folder is listed (its names only) when it is reached, so
     a reader of thousands of files holds no list of them; the order is the same (a folder's names

@@ -123,7 +123,7 @@ def _entry(data: bytes, base: int, size: int, wanted: bytes) -> Optional[_Entry]
         return None
     pos = cd_offset - base
     offsets: Set[int] = set()
-    chosen: Optional[_Entry] = None
+    chosen: Optional[Tuple[int, int, int, int, int]] = None
     for _ in range(count):
         if pos + _ENTRY.size > end:
             return None
@@ -142,12 +142,11 @@ def _entry(data: bytes, base: int, size: int, wanted: bytes) -> Optional[_Entry]
         if name == wanted:
             if flags & ~_FLAGS or method not in (_STORED, _DEFLATED):
                 return None
-            chosen = (header, method, crc, packed, unpacked, cd_offset)
+            chosen = (header, method, crc, packed, unpacked)
         pos = extra_end + comment_len
     if pos != end or chosen is None:
         return None
-    header, method, crc, packed, unpacked, _ = chosen
-    return header, method, crc, packed, unpacked, min((o for o in offsets if o > header), default=cd_offset)
+    return (*chosen, min((o for o in offsets if o > chosen[0]), default=cd_offset))
 
 
 def _data_start(local: bytes, header: int, wanted: bytes) -> Optional[int]:

@@ -106,13 +106,14 @@ def last_month_gaps(inv: Invocation, doc: Any, profile: BranchProfile, month: Mo
         return []
     from ..last_month import gaps_before  # the reader and the rules only when there is a folder
     from ..odf.meeting_reader import read_one
+    from ..odf.untrusted import folder_documents
 
     started = time.perf_counter()
     folder = Path(uno.fileUrlToSystemPath(doc.getURL())).parent
+    files = folder_documents(folder)
     try:
-        files = [p for p in folder.iterdir() if p.suffix.lower() in (".odt", ".docx") and p.is_file()]
         files.sort(key=lambda p: p.stat().st_mtime, reverse=True)
-    except OSError:  # a folder gone or unreadable: nothing to say about last month
+    except OSError:  # a file gone while listed: nothing to say about last month
         return []
     facts = [fact for path in files[:LAST_MONTH_FILES] for fact in (read_one(path, today)[1] or ())]
     gaps = gaps_before(facts, profile, month, today)

@@ -36,6 +36,7 @@ from ..forms.record_form import (
 )
 from ..i18n import text
 from ..model.meeting import PLAN_ORDER, Meeting, MeetingDetails, meeting_of_heading
+from ..model.profile import BranchProfile, Recent
 from ..model.record import Member, Notice, Record, sign_in_title
 from ..odf.record_writer import render_notice, render_record, render_sign_in
 from ..odf.styles import DISPLAY_NAMES, StyleName
@@ -200,12 +201,12 @@ def _details_between(doc: Any, meeting: Meeting, start: Any, end: Any) -> Dict[s
     return {}
 
 
-def record_defaults(inv: Invocation, part: PlanPart, given: Mapping[str, object]) -> Dict[str, object]:
+def record_defaults(profile: BranchProfile, recent: Recent, part: PlanPart, given: Mapping[str, object]
+                    ) -> Dict[str, object]:
     """What the record's form starts from: the profile and the last values used — a 党小组会
     chaired by its group's 组长 —, overridden by what the plan's 会议要素 table at the cursor says
     (the meeting as planned)."""
-    profile = load_profile(inv.ctx)
-    defaults: Dict[str, object] = dict(plan_defaults(profile, load_recent(inv.ctx)))
+    defaults: Dict[str, object] = dict(plan_defaults(profile, recent))
     meeting = _meeting_given(given) or part.meeting or Meeting.GENERAL
     group = str(given.get("Group") or part.details.get("Group") or "")
     defaults["Host"] = chair(meeting, group, profile.groups, str(defaults.get("Host") or ""))
@@ -232,7 +233,8 @@ def insert_record(inv: Invocation) -> str:
     view, _, _ = check_insertable(inv, doc)
     part = plan_part_at(doc, view)
     given = check_names(inv.args, RECORD_FIELDS)
-    defaults = record_defaults(inv, part, given)
+    profile, recent = load_profile(inv.ctx), load_recent(inv.ctx)
+    defaults = record_defaults(profile, recent, part, given)
     today = date.today()
     if _interactive(inv, given):
         from .record_dialog import RecordDialog  # only a click needs the dialog's code
@@ -241,8 +243,7 @@ def insert_record(inv: Invocation) -> str:
         values = dict(defaults)
         values["Meeting"] = (part.meeting or Meeting.GENERAL).value  # the plan's meeting is preselected
         values.update(_user_values(given))
-        profile = load_profile(inv.ctx)
-        otherwise = str(plan_defaults(profile, load_recent(inv.ctx))["Host"] or "")
+        otherwise = str(plan_defaults(profile, recent)["Host"] or "")  # who chairs when no 组长 does
         answer = RecordDialog(inv.ctx, inv.frame, inv.lang, values, today, profile.groups, otherwise).run()
         if answer is None:
             return text("cancelled", inv.lang)
